@@ -1,0 +1,4 @@
+export * from './article';
+export * from './facts';
+export * from './diagnostics';
+export * from './graph';
