@@ -53,15 +53,29 @@ export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Gene
   summary.filesRead += listed.rejected;
   for (const file of listed.files) {
     summary.filesRead++;
-    const result = ingestFile(file, { date: opts.date });
-    result.diagnostics.forEach(report);
-    if (!result.page) {
+    // A file is extracted whole before any of it is yielded: an internal failure on one file
+    // rejects that file (named in a diagnostic) and never a partial article set.
+    let articles: ArticleFacts[];
+    try {
+      const result = ingestFile(file, { date: opts.date });
+      result.diagnostics.forEach(report);
+      if (!result.page) {
+        summary.filesRejected++;
+        continue;
+      }
+      articles = result.articles.map((article) => resolveArticle(extractArticle(article), { home: opts.home }));
+    } catch (err) {
       summary.filesRejected++;
+      report({
+        severity: 'error',
+        code: 'pipeline/internal-error',
+        message: `could not be processed: ${(err as Error).message}`,
+        file,
+      });
       continue;
     }
     summary.filesProcessed++;
-    for (const article of result.articles) {
-      const facts = resolveArticle(extractArticle(article), { home: opts.home });
+    for (const facts of articles) {
       summary.articles++;
       summary.entities += facts.entities.length;
       summary.relations += facts.relations.length;

@@ -2,9 +2,12 @@ import type { Command } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
 import { extractFiles } from '../../pipeline';
+import type { ExtractSummary } from '../../pipeline';
+import { defaultWorkers, extractFilesParallel } from '../../parallel';
+import type { ArticleFacts, Diagnostic } from '../../types';
 import { formatDiagnostic, formatSummary, openOutput, write } from '../output';
 
-const help = `usage: zhkg extract FILE|DIR... [--out FILE] [--date YYYY-MM-DD] [--home NAME] [--quiet]
+const help = `usage: zhkg extract FILE|DIR... [--out FILE] [--workers N] [--date YYYY-MM-DD] [--home NAME] [--quiet]
 
 Reads newspaper pages (raw OCR column text, markdown or plain web text; UTF-8, UTF-16 or
 GB18030, detected from the content), reconstructs the articles and extracts officials,
@@ -13,6 +16,7 @@ article per line (schema: graph/schema/article.schema.json), to stdout or --out 
 
 options:
   --out FILE        write the JSON Lines here instead of stdout
+  --workers N       worker threads (default: the core count; 1 = no threads). Output stays in input order
   --date DATE       page date (YYYY-MM-DD) for files whose name or sidecar (FILE.json) gives none
   --home NAME       home jurisdiction for titles (区长 -> NAME区长); default in dictionaries/jurisdiction.json
   --quiet           no summary line on stderr
@@ -31,20 +35,25 @@ const command: Command = {
       date: { value: true },
       home: { value: true },
       quiet: { alias: 'q' },
+      workers: { value: true, alias: 'j' },
     });
     if (positionals.length === 0) throw new UsageError('name at least one FILE or DIR');
     const date = str(options.date);
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date wants YYYY-MM-DD, got "${date}"`);
     const out = openOutput(str(options.out), io.stdout);
-    const run = extractFiles(positionals, {
+    const workers = options.workers === undefined ? defaultWorkers() : Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers wants a whole number >= 1, got "${options.workers}"`);
+    const extractOptions = {
       date,
       home: str(options.home),
-      onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`),
-    });
-    let step = run.next();
+      onDiagnostic: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
+    };
+    const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<ArticleFacts, ExtractSummary> =
+      workers > 1 ? extractFilesParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
+    let step = await run.next();
     while (!step.done) {
       await write(out.stream, `${JSON.stringify(step.value)}\n`);
-      step = run.next();
+      step = await run.next();
     }
     await out.close();
     const summary = step.value;
