@@ -1,0 +1,152 @@
+/**
+ * Bylines (记者 景静 通讯员 左学彬 周祎) and article openings (本报讯). Roles are data:
+ * dictionaries/ingest/byline.json.
+ */
+import { loadDictionary } from './paths';
+
+interface BylineDictionary {
+  reporter: string[];
+  correspondent: string[];
+  other: string[];
+  nameMinLength: number;
+  nameMaxLength: number;
+  nameStopChars: string;
+  ignoredTokens: string[];
+  openings: string[];
+  openingPatterns: string[];
+}
+
+export interface Byline {
+  reporters: string[];
+  correspondents: string[];
+}
+
+type Role = 'reporter' | 'correspondent' | 'other';
+
+interface Compiled {
+  roles: Array<[string, Role]>;
+  name: RegExp;
+  stop: Set<string>;
+  ignored: Set<string>;
+  opening: RegExp;
+  openingPatterns: RegExp[];
+}
+
+let compiled: Compiled | null = null;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function dict(): Compiled {
+  if (compiled) return compiled;
+  const d = loadDictionary<BylineDictionary>('ingest/byline.json');
+  const roles: Array<[string, Role]> = [
+    ...d.reporter.map((r) => [r, 'reporter'] as [string, Role]),
+    ...d.correspondent.map((r) => [r, 'correspondent'] as [string, Role]),
+    ...d.other.map((r) => [r, 'other'] as [string, Role]),
+  ].sort((a, b) => b[0].length - a[0].length);
+  const openings = [...d.openings].sort((a, b) => b.length - a.length).map(escape);
+  compiled = {
+    roles,
+    stop: new Set([...(d.nameStopChars ?? '')]),
+    ignored: new Set(d.ignoredTokens ?? []),
+    name: new RegExp(`^[\\p{Script=Han}][\\p{Script=Han}·•]{${d.nameMinLength - 1},${d.nameMaxLength + 2}}$`, 'u'),
+    // 本报讯 at the start of a line (possibly after an opening bracket), not followed by more CJK that makes it a word.
+    opening: new RegExp(`^[【\\[(（]?\\s*(?:${openings.join('|')})(?=[\\s（(【\\]】)）:：,，\\d０-９一二三四五六七八九十近日前]|$)`, 'u'),
+    openingPatterns: d.openingPatterns.map((p) => new RegExp(p, 'u')),
+  };
+  return compiled;
+}
+
+function isName(token: string, max: number): boolean {
+  const plain = token.replace(/[·•]/g, '');
+  return dict().name.test(token) && plain.length <= max && !dict().stop.has(plain[0]);
+}
+
+/**
+ * Parse a whole string as a byline, or return null. Accepts bracketed forms ((记者 张三)),
+ * colons (记者：张三), names glued to the role (记者张三) and several names per role.
+ */
+export function parseByline(text: string): Byline | null {
+  if (text.length > 80) return null;
+  let t = text.normalize('NFKC').trim().replace(/^[■□●◆▲△★☆◇○]+\s*/u, '');
+  const bracket = /^[(\[【]\s*(.*?)\s*[)\]】]$/u.exec(t);
+  if (bracket) t = bracket[1];
+  if (!t || t.length > 60) return null;
+  // sentence punctuation never sits in a byline (记者了解到，…)
+  if (/[。！？!?；;，,“”"]/u.test(t)) return null;
+  const tokens = t.split(/[\s、:：]+/u).filter(Boolean);
+  const { roles } = dict();
+  const out: Byline = { reporters: [], correspondents: [] };
+  let role: Role | null = null;
+  let sawName = false;
+  let pendingRole = false;
+  for (const token of tokens) {
+    if (sawName && !pendingRole && dict().ignored.has(token)) continue;
+    const hit = roles.find(([r]) => token.startsWith(r.normalize('NFKC')));
+    if (hit) {
+      if (pendingRole) return null; // a role without names
+      role = hit[1];
+      const rest = token.slice(hit[0].normalize('NFKC').length);
+      if (!rest) {
+        pendingRole = true;
+        continue;
+      }
+      if (!isName(rest, 3)) return null; // glued to its role: 记者张改华
+      push(out, role, rest);
+      sawName = true;
+      pendingRole = false;
+      continue;
+    }
+    if (!role || !isName(token, 4)) return null;
+    push(out, role, token);
+    sawName = true;
+    pendingRole = false;
+  }
+  if (!sawName || pendingRole) return null;
+  return out;
+}
+
+function push(out: Byline, role: Role, name: string): void {
+  if (role === 'reporter') out.reporters.push(name);
+  else if (role === 'correspondent') out.correspondents.push(name);
+}
+
+/** Does the byline name anyone (reporter or correspondent)? */
+export function bylineEmpty(b: Byline): boolean {
+  return b.reporters.length === 0 && b.correspondents.length === 0;
+}
+
+/**
+ * A byline at the end of a text line, after the sentence it follows (…盟”。记者 景静).
+ * Returns the index where the byline starts, or -1.
+ */
+export function trailingBylineStart(line: string): number {
+  const re = /[。！？!?…”」』）)]\s*(?=[(（【]?\s*(?:本报|见习|特约|首席|实习)?(?:记者|通讯员))/gu;
+  let last = -1;
+  for (let m = re.exec(line); m; m = re.exec(line)) last = m.index + m[0].length;
+  if (last < 0) return -1;
+  return parseByline(line.slice(last)) ? last : -1;
+}
+
+/** Length of the opening marker (本报讯, 新华社郑州9月19日电...) at the start of a line, or 0. */
+export function openingLength(line: string): number {
+  const d = dict();
+  const m = d.opening.exec(line);
+  if (m) return m[0].length;
+  for (const p of d.openingPatterns) {
+    const pm = p.exec(line);
+    if (pm) return pm[0].length;
+  }
+  return 0;
+}
+
+/**
+ * A bracketed byline right after the opening marker: 本报讯（记者 张三 通讯员 李四）9月19日... Returns
+ * the byline and the length consumed, or null.
+ */
+export function openingByline(afterMarker: string): { byline: Byline; length: number } | null {
+  const m = /^\s*([（(【\[])([^）)】\]]{2,60})([）)】\]])/u.exec(afterMarker);
+  if (!m) return null;
+  const byline = parseByline(m[2]);
+  return byline ? { byline, length: m[0].length } : null;
+}

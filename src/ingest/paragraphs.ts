@@ -1,0 +1,44 @@
+/**
+ * Paragraphs: units joined into running text. A paragraph is a list of pieces; joining two lines
+ * adds no character between CJK text (a line end inside a word or sentence is an artefact of the
+ * column), and one space between Latin letters or digits.
+ */
+import type { Piece, Unit } from './model';
+import { isCjk } from './text-utils';
+
+export interface Para {
+  units: Unit[];
+  pieces: Piece[];
+}
+
+export function paraText(p: Para): string {
+  return p.pieces.map((x) => x.text).join('');
+}
+
+function lastChar(pieces: Piece[]): string {
+  for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i].text) return pieces[i].text[pieces[i].text.length - 1];
+  return '';
+}
+
+function needsSpace(a: string, b: string): boolean {
+  return /[A-Za-z0-9]/.test(a) && /[A-Za-z]/.test(b) && !isCjk(a);
+}
+
+/** Append a unit's pieces to a paragraph (in place). */
+export function appendUnit(p: Para, u: Unit): void {
+  if (p.pieces.length && u.pieces.length && needsSpace(lastChar(p.pieces), u.pieces[0].text[0])) {
+    const prev = p.pieces[p.pieces.length - 1];
+    p.pieces.push({ text: ' ', line: prev.line, column: prev.column + prev.text.length });
+  }
+  for (const piece of u.pieces) p.pieces.push(piece);
+  p.units.push(u);
+}
+
+export function newPara(u: Unit): Para {
+  return { units: [u], pieces: [...u.pieces] };
+}
+
+/** Join paragraph `b` onto the end of `a` (a sentence cut across a blank line). */
+export function joinParas(a: Para, b: Para): void {
+  for (const u of b.units) appendUnit(a, u);
+}

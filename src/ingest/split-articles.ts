@@ -1,0 +1,386 @@
+/**
+ * Page -> articles. The page's units are grouped into blocks (runs of lines between blank lines,
+ * headings, bylines, clutter), and one pass over the blocks builds the articles:
+ *
+ *  - an opening (本报讯 …) starts an article ("strong": its extent is certain up to its byline);
+ *  - a byline (记者 … 通讯员 …, possibly over two lines) ends the open article;
+ *  - a heading (markdown) or page clutter ends the open article;
+ *  - a text block that continues an unfinished sentence (the previous paragraph does not end with
+ *    。！？…) is joined to it, even across a blank line: `二\n\n七区` is 二七区;
+ *  - outside an article, a short block of unfinished lines is a headline block; it is set aside
+ *    and attached later by content (headlines.ts), since pages put headlines before or after the
+ *    article they belong to;
+ *  - outside an article, other text starts an article without an opening ("weak"); in OCR text a
+ *    headline-like block then also ends it;
+ *  - a byline with no article open is held; if the next article has no byline of its own it takes
+ *    it, else (and at the page end) it is page noise: a stray repeated byline.
+ */
+import type { Diagnostic, SourceFormat } from '../types';
+import type { Unit } from './model';
+import type { Byline } from './byline';
+import { openingLength, parseByline, trailingBylineStart } from './byline';
+import { isCaption, isClutter } from './clutter';
+import { piecesOfUnitSlice } from './unit-slice';
+import { appendUnit, joinParas, newPara, paraText, type Para } from './paragraphs';
+import { endsSentence, endsWithStop } from './text-utils';
+
+export interface DraftArticle {
+  paras: Para[];
+  /** Opened by 本报讯 or a similar marker. */
+  strong: boolean;
+  byline: Byline | null;
+  bylineUnits: Unit[];
+  /** Order of the article on the page (0-based, before any merging of gap blocks). */
+  index: number;
+}
+
+/** A block of headline lines found outside an article, waiting to be attached. */
+export interface HeadlineBlock {
+  lines: Unit[];
+  /** Index of the article that follows the block on the page (may equal the article count). */
+  nextArticle: number;
+  /** A markdown heading (structural: its position is reliable). */
+  heading: boolean;
+  /** Gap number: blocks between the same two articles share it. */
+  gap: number;
+}
+
+export interface SplitResult {
+  articles: DraftArticle[];
+  headlines: HeadlineBlock[];
+  diagnostics: Diagnostic[];
+}
+
+type Block =
+  | { kind: 'text'; units: Unit[] }
+  | { kind: 'heading'; units: Unit[] }
+  | { kind: 'byline'; units: Unit[]; byline: Byline }
+  | { kind: 'break'; units: Unit[] };
+
+const MAX_HEADLINE_LINE = 40;
+
+/** Units, with bylines glued to the end of a text line split off into units of their own. */
+function splitTrailingBylines(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    if (u.kind !== 'text') {
+      out.push(u);
+      continue;
+    }
+    const at = trailingBylineStart(u.text);
+    if (at <= 0) {
+      out.push(u);
+      continue;
+    }
+    const [before, after] = [piecesOfUnitSlice(u, 0, at), piecesOfUnitSlice(u, at, u.text.length)];
+    out.push({ ...u, ...before, hardBreak: false });
+    out.push({ ...u, ...after, indent: false });
+  }
+  return out;
+}
+
+function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>): Block[] {
+  const blocks: Block[] = [];
+  let text: Unit[] | null = null;
+  let byline: { units: Unit[]; byline: Byline } | null = null;
+  const flush = () => {
+    if (text) blocks.push({ kind: 'text', units: text });
+    if (byline) blocks.push({ kind: 'byline', units: byline.units, byline: byline.byline });
+    text = null;
+    byline = null;
+  };
+  let prevBlank = true;
+  let inCaption = false;
+  for (const u of units) {
+    if (u.kind !== 'text') inCaption = false;
+    if (u.kind === 'blank') {
+      flush();
+      prevBlank = true;
+      continue;
+    }
+    if (u.kind === 'break') {
+      flush();
+      blocks.push({ kind: 'break', units: [u] });
+      prevBlank = true;
+      continue;
+    }
+    if (u.kind === 'heading' && isClutter(u.text)) {
+      clutterLines.add(u.line);
+      flush();
+      blocks.push({ kind: 'break', units: [u] });
+      prevBlank = true;
+      continue;
+    }
+    if (u.kind === 'heading') {
+      flush();
+      blocks.push({ kind: 'heading', units: [u] });
+      prevBlank = true;
+      continue;
+    }
+    const b = parseByline(u.text);
+    if (b) {
+      if (text) {
+        blocks.push({ kind: 'text', units: text });
+        text = null;
+      }
+      if (byline) {
+        byline.units.push(u);
+        byline.byline.reporters.push(...b.reporters);
+        byline.byline.correspondents.push(...b.correspondents);
+      } else byline = { units: [u], byline: b };
+      prevBlank = false;
+      continue;
+    }
+    // captions: dropped like a blank line (the article around them goes on); in OCR text a caption
+    // wraps like the body, up to its full stop or the next blank line
+    if (inCaption) {
+      if (endsSentence(u.text)) inCaption = false;
+      continue;
+    }
+    if ((format !== 'ocr' || prevBlank) && isCaption(u.text)) {
+      flush();
+      prevBlank = true;
+      inCaption = format === 'ocr' && !endsSentence(u.text);
+      continue;
+    }
+    // clutter: in OCR text only where a line cannot be a wrapped continuation (after a blank line)
+    if ((format !== 'ocr' || prevBlank) && isClutter(u.text)) {
+      clutterLines.add(u.line);
+      flush();
+      blocks.push({ kind: 'break', units: [u] });
+      prevBlank = true;
+      continue;
+    }
+    if (byline) flush();
+    const opens = openingLength(u.text) > 0;
+    if (text && (opens || format === 'plain')) {
+      blocks.push({ kind: 'text', units: text });
+      text = null;
+    }
+    if (!text) text = [];
+    text.push(u);
+    prevBlank = false;
+  }
+  flush();
+  return blocks;
+}
+
+/** Paragraphs of a text block. */
+function parasOf(units: Unit[], format: SourceFormat): Para[] {
+  const paras: Para[] = [];
+  // the column width: widest line of the block (headline blocks are short and never reach here long)
+  const width = Math.max(...units.map((u) => u.width));
+  let cur: Para | null = null;
+  let prev: Unit | null = null;
+  for (const u of units) {
+    let start = !cur;
+    if (cur && prev) {
+      if (format === 'plain') start = true;
+      else if (format === 'markdown') start = !!prev.hardBreak || !!u.indent;
+      else start = !!u.indent || (endsSentence(prev.text) && prev.width < width - 2);
+    }
+    if (start) {
+      cur = newPara(u);
+      paras.push(cur);
+    } else appendUnit(cur as Para, u);
+    prev = u;
+  }
+  return paras;
+}
+
+/** Could this text block be a headline block (short lines, no sentence ended inside or at the end)? */
+export function headlineLike(units: Unit[], format: SourceFormat): boolean {
+  if (units.length === 0 || units.length > 3) return false;
+  if (format === 'plain' && units.length > 1) return false;
+  let total = 0;
+  for (const u of units) {
+    const t = u.text;
+    total += t.length;
+    if (t.length > MAX_HEADLINE_LINE || t.length < 2) return false;
+    if (openingLength(t) > 0) return false;
+    if (/[。；;]/.test(t.slice(0, -1))) return false;
+    if (endsWithStop(t)) return false;
+    if (/[！？!?]["”’」』）)]*$/.test(t) && t.length > 24) return false;
+    if (/[，,、：:]$/.test(t)) return false;
+    if (/^[（(【\[].*[）)】\]]$/u.test(t)) return false; // (完), （舒畅）: a note, not a headline
+  }
+  return total <= 60;
+}
+
+/** The article's column width: the median display width of its last body lines (at most 200). */
+function columnWidth(a: DraftArticle): number {
+  const widths: number[] = [];
+  for (let i = a.paras.length - 1; i >= 0 && widths.length < 200; i--) for (const u of a.paras[i].units) widths.push(u.width);
+  widths.sort((x, y) => x - y);
+  return widths.length ? widths[widths.length >> 1] : 0;
+}
+
+/**
+ * Does the block run at the article's column width? Then it is a paragraph whose last word was cut
+ * across a blank line (据悉，作为二七区街道专业化管理的 / 试点之一…), not a headline: headlines are set
+ * narrower or wider than the body column.
+ */
+function atColumnWidth(units: Unit[], a: DraftArticle): boolean {
+  const col = columnWidth(a);
+  return units.length > 0 && col > 0 && units.every((u) => Math.abs(u.width - col) <= 2);
+}
+
+export function splitArticles(units: Unit[], format: SourceFormat, file: string): SplitResult & { clutterLines: Set<number> } {
+  const diagnostics: Diagnostic[] = [];
+  const clutterLines = new Set<number>();
+  const blocks = blocksOf(splitTrailingBylines(units), format, clutterLines);
+  const articles: DraftArticle[] = [];
+  const headlines: HeadlineBlock[] = [];
+  let gap = 0;
+  let cur: DraftArticle | null = null;
+  let pending: { byline: Byline; units: Unit[] } | null = null;
+  let pendingFor: DraftArticle | null = null;
+  let lastClosed: DraftArticle | null = null;
+  let sinceClose = 0; // blocks since the last article closed
+
+  const stray = (b: { units: Unit[] }, why: string) =>
+    diagnostics.push({
+      severity: 'info',
+      code: 'ingest/stray-byline',
+      message: `byline "${b.units.map((u) => u.text).join(' ')}" ${why}; treated as page noise`,
+      file,
+      line: b.units[0].line,
+    });
+
+  const pushHeadline = (lines: Unit[], heading: boolean) => headlines.push({ lines, nextArticle: articles.length, heading, gap });
+
+  const open = (strong: boolean): DraftArticle => {
+    const a: DraftArticle = { paras: [], strong, byline: null, bylineUnits: [], index: articles.length };
+    articles.push(a);
+    gap++;
+    if (pending) pendingFor = a;
+    return a;
+  };
+
+  const close = (trailingCheck: boolean) => {
+    if (!cur) return;
+    const a: DraftArticle = cur;
+    cur = null;
+    if (trailingCheck && !a.byline) {
+      // headline lines the page put after the body, before the next article's opening
+      const moved: Para[] = [];
+      while (a.paras.length > 1 && moved.length < 2) {
+        const last = a.paras[a.paras.length - 1];
+        const before = a.paras[a.paras.length - 2];
+        if (!headlineLike(last.units, format) || !endsSentence(paraText(before))) break;
+        moved.unshift(a.paras.pop() as Para);
+      }
+      for (const p of moved) headlines.push({ lines: p.units, nextArticle: articles.length, heading: false, gap });
+    }
+    if (pendingFor === a && pending) {
+      if (!a.byline) {
+        a.byline = pending.byline;
+        a.bylineUnits = pending.units;
+      } else stray(pending, 'precedes an article that has its own byline');
+      pending = null;
+      pendingFor = null;
+    }
+    if (a.paras.length === 0) {
+      articles.pop();
+      lastClosed = null;
+    } else lastClosed = a;
+    sinceClose = 0;
+  };
+
+  for (const block of blocks) {
+    if (block.kind === 'break') {
+      if (cur && cur.paras.length) close(false);
+      continue;
+    }
+    sinceClose++; // clutter and rules in between do not count
+    if (block.kind === 'heading') {
+      close(false);
+      pushHeadline(block.units, true);
+      continue;
+    }
+    if (block.kind === 'byline') {
+      if (cur && cur.paras.length) {
+        cur.byline = block.byline;
+        cur.bylineUnits = block.units;
+        close(false);
+        continue;
+      }
+      // the second half of a byline split by a blank line: 记者 … / 通讯员 …
+      const lc = lastClosed as DraftArticle | null;
+      if (!cur && lc?.byline && sinceClose === 1 && lc.byline.correspondents.length === 0 && block.byline.reporters.length === 0) {
+        lc.byline.correspondents.push(...block.byline.correspondents);
+        lc.bylineUnits.push(...block.units);
+        continue;
+      }
+      // the byline of an article that a rule or clutter line closed just before it
+      if (!cur && lc && !lc.byline && sinceClose === 1) {
+        lc.byline = block.byline;
+        lc.bylineUnits = block.units;
+        continue;
+      }
+      if (pending) stray(pending, 'is followed by another byline');
+      pending = { byline: block.byline, units: block.units };
+      pendingFor = null;
+      continue;
+    }
+    const paras = parasOf(block.units, format);
+    const first = paras[0];
+    if (openingLength(first.units[0].text) > 0) {
+      close(true);
+      cur = open(true);
+      cur.paras.push(...paras);
+      continue;
+    }
+    if (cur && cur.paras.length) {
+      const last = cur.paras[cur.paras.length - 1];
+      if (format !== 'plain' && !endsSentence(paraText(last))) {
+        joinParas(last, first);
+        cur.paras.push(...paras.slice(1));
+        continue;
+      }
+      if (!cur.strong && format === 'ocr' && headlineLike(block.units, format) && !atColumnWidth(block.units, cur)) {
+        close(false);
+        pushHeadline(block.units, false);
+        continue;
+      }
+      cur.paras.push(...paras);
+      continue;
+    }
+    if (headlineLike(block.units, format)) {
+      pushHeadline(block.units, false);
+      continue;
+    }
+    cur = open(false);
+    cur.paras.push(...paras);
+  }
+  close(true);
+  if (pending) stray(pending, 'follows the last article');
+
+  // weak fragments: a few characters with no opening and no byline are page noise, not articles
+  const kept: DraftArticle[] = [];
+  const renumber = new Map<number, number>();
+  for (const a of articles) {
+    const chars = a.paras.reduce((n, p) => n + paraText(p).length, 0);
+    if (!a.strong && !a.byline && chars < 20) {
+      diagnostics.push({
+        severity: 'info',
+        code: 'ingest/fragment',
+        message: `short text "${a.paras.map(paraText).join(' ')}" outside any article ignored`,
+        file,
+        line: a.paras[0].units[0].line,
+      });
+      continue;
+    }
+    renumber.set(a.index, kept.length);
+    kept.push(a);
+  }
+  if (kept.length !== articles.length) {
+    for (const h of headlines) {
+      let next = h.nextArticle;
+      while (next < articles.length && !renumber.has(next)) next++;
+      h.nextArticle = next < articles.length ? (renumber.get(next) as number) : kept.length;
+    }
+    kept.forEach((a, i) => (a.index = i));
+  }
+  return { articles: kept, headlines, diagnostics, clutterLines };
+}
