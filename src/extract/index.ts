@@ -1,6 +1,186 @@
-// PLACEHOLDER (replaced by the extraction work).
-import type { Article, ArticleFacts } from '../types';
+/**
+ * Extract stage: an Article's text -> entities (with mentions) and relations (with evidence).
+ *
+ * Rule families (each mention and relation carries the id of the rule that made it):
+ *   persons.ts    persons and titles (person/*, title/*)
+ *   entities.ts   places, organisations, projects (place/*, organization/*, project/*)
+ *   relations.ts  INSPECTED, ACCOMPANIED, ATTENDED, PART_OF
+ *   here          byline persons and REPORTED (person/byline, reported/byline)
+ * Vocabularies live in dictionaries/ (see dictionaries/README.md).
+ */
+import { createHash } from 'node:crypto';
+import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, Relation, SourcePosition } from '../types';
+import { segment } from '../segment';
+import { getDictionaries } from './dictionaries';
+import type { Cand, Ctx } from './context';
+import { extractPersons } from './persons';
+import { extractEntities } from './entities';
+import { extractRelations } from './relations';
+
+export { DictionaryError, getDictionaries, loadDictionaries } from './dictionaries';
+
+/** Where an article text offset lies in the source file (from Article.sourceMap). */
+export function sourcePositionOf(article: Article, offset: number): SourcePosition | undefined {
+  const map = article.sourceMap;
+  if (!map || !map.length) return undefined;
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map[mid].offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = map[lo];
+  if (p.offset > offset) return undefined;
+  return { line: p.line, column: p.column + (offset - p.offset) };
+}
+
+export function entityIdFor(type: EntityType, name: string): string {
+  return `${type.toLowerCase()}:${name}`;
+}
+
+const BYLINE = /(见习记者|实习记者|实习生|记者|通讯员)[\s:：]*((?:[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000]+|$|(?=\n)|(?=[，,]))){1,4})/gm;
+
+/** Byline names written in the text (记者 景静 通讯员 左学彬 周祎), when ingest gave none. */
+export function bylineFromText(text: string): { reporters: string[]; correspondents: string[] } {
+  const reporters: string[] = [];
+  const correspondents: string[] = [];
+  const tail = text.slice(Math.max(0, text.length - 200));
+  for (const m of tail.matchAll(BYLINE)) {
+    const names = m[2].trim().split(/[\s\u3000]+/).filter((n) => n.length >= 2 && n.length <= 4);
+    const to = m[1] === '通讯员' ? correspondents : reporters;
+    for (const n of names) if (!to.includes(n)) to.push(n);
+  }
+  return { reporters, correspondents };
+}
 
 export function extractArticle(article: Article): ArticleFacts {
-  return { ...article, sentences: [{ start: 0, end: article.text.length }], entities: [], relations: [] };
+  const d = getDictionaries();
+  const seg = segment(article.text);
+  const V = seg.view;
+  const sentOf = new Int32Array(V.length);
+  seg.sentences.forEach((s, k) => sentOf.fill(k, s.vs, s.ve));
+  const ctx: Ctx = {
+    article,
+    seg,
+    d,
+    V,
+    sentOf,
+    claimed: new Uint8Array(V.length + 1),
+    persons: [],
+    titles: [],
+    entities: [],
+    links: [],
+    personNames: new Set(),
+  };
+
+  // byline names first, so that the other rules know them
+  let reporters = article.reporters ?? [];
+  let correspondents = article.correspondents ?? [];
+  if (!reporters.length && !correspondents.length) {
+    const b = bylineFromText(article.text);
+    reporters = b.reporters;
+    correspondents = b.correspondents;
+  }
+  const bylineNames = new Set([...reporters, ...correspondents].map((n) => n.replace(/\s+/g, '')));
+  for (const n of bylineNames) ctx.personNames.add(n);
+
+  extractPersons(ctx);
+  extractEntities(ctx);
+  extractRelations(ctx, bylineNames);
+
+  const text = article.text;
+  const toText = seg.toText;
+  const span = (vs: number, ve: number) => ({ start: toText[vs], end: ve > vs ? toText[ve - 1] + 1 : toText[vs] });
+  const sentences = seg.sentences.map((s) => ({ start: s.start, end: s.end }));
+
+  // entities, grouped by type and name
+  const byKey = new Map<string, Entity>();
+  const entityOf = (c: Cand): Entity => {
+    const k = `${c.type}|${c.key}`;
+    let e = byKey.get(k);
+    const { start, end } = span(c.vs, c.ve);
+    const surface = text.slice(start, end);
+    const name = surface.replace(/\s+/g, '');
+    if (!e) {
+      e = { id: entityIdFor(c.type, c.key), type: c.type, name, canonical: c.key, mentions: [] };
+      byKey.set(k, e);
+    } else if (name.length > e.name.length) e.name = name;
+    if (!e.mentions.some((m) => m.start === start && m.end === end)) {
+      const m: Mention = { start, end, text: surface, sentence: sentOf[c.vs] ?? 0, ruleId: c.ruleId };
+      e.mentions.push(m);
+    }
+    return e;
+  };
+  for (const c of ctx.persons) entityOf(c);
+  for (const c of ctx.entities) entityOf(c);
+  // titles only where a person holds them
+  for (const l of ctx.links) if (l.type === 'HOLDS_TITLE') entityOf(l.target);
+
+  const relations: Relation[] = [];
+  const relSeen = new Set<string>();
+  const addRelation = (type: Relation['type'], source: string, target: string, evidence: Evidence) => {
+    const key = `${type}|${source}|${target}`;
+    if (relSeen.has(key)) return;
+    relSeen.add(key);
+    const id = createHash('sha256').update(`${key}|${article.id}`).digest('hex').slice(0, 16);
+    relations.push({ id, type, source, target, evidence });
+  };
+  const evidenceOf = (vs: number, ve: number, ruleId: string): Evidence => {
+    const si = sentOf[Math.min(vs, V.length - 1)] ?? 0;
+    const s = sentences[si] ?? { start: 0, end: text.length };
+    const { start, end } = span(vs, ve);
+    return {
+      articleId: article.id,
+      sentenceIndex: si,
+      sentence: text.slice(s.start, s.end),
+      start,
+      end,
+      sourceStart: sourcePositionOf(article, start),
+      ruleId,
+    };
+  };
+  for (const l of ctx.links) {
+    const s = entityOf(l.source);
+    const t = entityOf(l.target);
+    if (l.type === 'HOLDS_TITLE' || l.type === 'INSPECTED' || l.type === 'ACCOMPANIED' || l.type === 'ATTENDED') {
+      s.roles = s.roles ?? [];
+      if (l.type === 'HOLDS_TITLE' && !s.roles.includes('Official')) s.roles.push('Official');
+    }
+    addRelation(l.type, s.id, t.id, evidenceOf(l.vs, l.ve, l.ruleId));
+  }
+
+  // byline persons: Reporter role, REPORTED -> article
+  for (const n of bylineNames) {
+    const id = entityIdFor('Person', n);
+    let e = [...byKey.values()].find((x) => x.id === id);
+    if (!e) {
+      e = { id, type: 'Person', name: n, canonical: n, mentions: [] };
+      byKey.set(`Person|${n}`, e);
+    }
+    e.roles = [...new Set([...(e.roles ?? []), 'Reporter' as const])];
+    const at = text.lastIndexOf(n);
+    if (at >= 0 && !e.mentions.some((m) => m.start === at)) {
+      const vi = viewIndexOf(toText, at);
+      e.mentions.push({ start: at, end: at + n.length, text: n, sentence: sentOf[vi] ?? sentences.length - 1, ruleId: 'person/byline' });
+    }
+    const vi = at >= 0 ? viewIndexOf(toText, at) : Math.max(0, V.length - 1);
+    const ev = at >= 0 ? evidenceOf(vi, vi + n.length, 'reported/byline') : evidenceOf(vi, vi + 1, 'reported/byline');
+    addRelation('REPORTED', id, article.id, ev);
+  }
+
+  const entities = [...byKey.values()];
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  return { ...article, reporters, correspondents, sentences, entities, relations };
+}
+
+function viewIndexOf(toText: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = toText.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toText[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,0 +1,427 @@
+/**
+ * Vocabularies of the extraction rules, loaded once from dictionaries/ (see dictionaries/README.md),
+ * validated with ajv (errors name the file and line) and compiled into Sets and tries.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { EntityType } from '../types';
+
+export class DictionaryError extends Error {
+  override name = 'DictionaryError';
+  constructor(public file: string, public line: number, message: string) {
+    super(`${file}:${line}: ${message}`);
+  }
+}
+
+/** A trie over strings; `match*` return the longest entry found. */
+export class Trie<V> {
+  readonly root: Node<V> = { next: new Map() };
+  size = 0;
+  add(word: string, value: V): void {
+    let n = this.root;
+    for (const ch of word) {
+      let m = n.next.get(ch);
+      if (!m) n.next.set(ch, (m = { next: new Map() }));
+      n = m;
+    }
+    if (n.value === undefined) this.size++;
+    n.value = value;
+  }
+  /** Longest entry starting at `pos` (reading forward), or null. */
+  longestAt(s: string, pos: number, limit = s.length): { len: number; value: V } | null {
+    let n: Node<V> | undefined = this.root;
+    let best: { len: number; value: V } | null = null;
+    for (let i = pos; i < limit && n; i++) {
+      n = n.next.get(s[i]);
+      if (n && n.value !== undefined) best = { len: i - pos + 1, value: n.value };
+    }
+    return best;
+  }
+  /** All entries starting at `pos`, shortest first. */
+  allAt(s: string, pos: number, limit = s.length): Array<{ len: number; value: V }> {
+    const out: Array<{ len: number; value: V }> = [];
+    let n: Node<V> | undefined = this.root;
+    for (let i = pos; i < limit && n; i++) {
+      n = n.next.get(s[i]);
+      if (n && n.value !== undefined) out.push({ len: i - pos + 1, value: n.value });
+    }
+    return out;
+  }
+}
+interface Node<V> {
+  next: Map<string, Node<V>>;
+  value?: V;
+}
+
+/** A trie over reversed strings: finds entries that END at a position. */
+export class ReverseTrie<V> {
+  private t = new Trie<V>();
+  add(word: string, value: V): void {
+    this.t.add([...word].reverse().join(''), value);
+  }
+  /** Entries ending at `end` (exclusive), reading backwards no further than `limit`; shortest first. */
+  allEndingAt(s: string, end: number, limit = 0): Array<{ len: number; value: V }> {
+    const out: Array<{ len: number; value: V }> = [];
+    // walk the underlying trie by hand, backwards
+    let n: Node<V> | undefined = this.t.root;
+    for (let i = end - 1; i >= limit && n; i--) {
+      n = n.next.get(s[i]);
+      if (n && n.value !== undefined) out.push({ len: end - i, value: n.value });
+    }
+    return out;
+  }
+  longestEndingAt(s: string, end: number, limit = 0): { len: number; value: V } | null {
+    const all = this.allEndingAt(s, end, limit);
+    return all.length ? all[all.length - 1] : null;
+  }
+}
+
+export type TitlePartKind = 'prefix' | 'level' | 'organ' | 'role' | 'not-title';
+export type RelationWordKind =
+  | 'visit' | 'move' | 'lead' | 'accompany' | 'attend' | 'event' | 'split'
+  | 'list-org' | 'list-place' | 'list-project' | 'list-stop';
+
+export interface SuffixInfo {
+  word: string;
+  type: EntityType;
+  admin: boolean;
+  inner: boolean;
+  minstem: number;
+  /** The stem must be a jurisdiction (ends with a level word or is a known place). */
+  placeStem: boolean;
+}
+
+export interface Jurisdiction {
+  home: string;
+  stem: string;
+  level: string;
+  parents: string[];
+}
+
+export interface Dictionaries {
+  dir: string;
+  surnames: Set<string>;
+  compoundSurnames: Set<string>;
+  notPerson: Trie<true>;
+  followers: Trie<true>;
+  groupWords: Set<string>;
+  groupTrie: Trie<true>;
+  titleParts: Map<string, TitlePartKind>;
+  roles: Trie<true>;
+  organsRev: ReverseTrie<true>;
+  levelsRev: ReverseTrie<true>;
+  prefixesRev: ReverseTrie<true>;
+  notTitle: Trie<true>;
+  suffixesRev: ReverseTrie<SuffixInfo>;
+  suffixes: Map<string, SuffixInfo>;
+  boundary: Set<string>;
+  genericStems: Set<string>;
+  determiners: Trie<true>;
+  modifiers: Set<string>;
+  blockAfter: Set<string>;
+  blockBefore: Set<string>;
+  relationWords: Map<string, RelationWordKind>;
+  relationTrie: Trie<RelationWordKind>;
+  gazetteer: Map<string, { type: EntityType; admin: boolean }>;
+  gazetteerTrie: Trie<{ type: EntityType; admin: boolean }>;
+  gazetteerRev: ReverseTrie<true>;
+  officials: Set<string>;
+  officialsTrie: Trie<true>;
+  jurisdiction: Jurisdiction;
+  /** Words for jieba's user dictionary: word, frequency, POS tag. */
+  jiebaWords: Array<{ word: string; freq: number; tag: string }>;
+}
+
+interface Entry {
+  word: string;
+  [k: string]: string | number;
+}
+
+const ajv = new Ajv({ allErrors: false });
+const WORD = { type: 'string', minLength: 1, maxLength: 24, pattern: '^[^\\s=#]+$' };
+const schemas: Record<string, object> = {
+  'surnames.txt': { type: 'object', properties: { word: { ...WORD, maxLength: 2 } }, required: ['word'], additionalProperties: false },
+  'title-parts.txt': {
+    type: 'object',
+    properties: { word: WORD, kind: { enum: ['prefix', 'level', 'organ', 'role', 'not-title'] } },
+    required: ['word', 'kind'],
+    additionalProperties: false,
+  },
+  'entity-suffixes.txt': {
+    type: 'object',
+    properties: {
+      word: WORD,
+      type: { enum: ['Place', 'Organization', 'Project'] },
+      admin: { enum: [0, 1] },
+      inner: { enum: [0, 1] },
+      minstem: { type: 'integer', minimum: 0, maximum: 8 },
+      stem: { enum: ['place'] },
+    },
+    required: ['word', 'type'],
+    additionalProperties: false,
+  },
+  'relation-words.txt': {
+    type: 'object',
+    properties: {
+      word: WORD,
+      kind: { enum: ['visit', 'move', 'lead', 'accompany', 'attend', 'event', 'split', 'list-org', 'list-place', 'list-project', 'list-stop'] },
+    },
+    required: ['word', 'kind'],
+    additionalProperties: false,
+  },
+  'gazetteer.txt': {
+    type: 'object',
+    properties: { word: WORD, type: { enum: ['Place', 'Organization', 'Project'] }, admin: { enum: [0, 1] } },
+    required: ['word', 'type'],
+    additionalProperties: false,
+  },
+  'generic-stems.txt': {
+    type: 'object',
+    properties: { word: WORD, kind: { enum: ['determiner', 'modifier'] } },
+    required: ['word'],
+    additionalProperties: false,
+  },
+};
+schemas['name-blockers.txt'] = {
+  type: 'object',
+  properties: { word: { ...WORD, maxLength: 4 }, kind: { enum: ['after', 'before'] } },
+  required: ['word', 'kind'],
+  additionalProperties: false,
+};
+const plain = { type: 'object', properties: { word: WORD }, required: ['word'], additionalProperties: false };
+for (const f of ['not-person.txt', 'person-followers.txt', 'group-words.txt', 'boundary-words.txt', 'officials.txt']) schemas[f] = plain;
+
+const jurisdictionSchema = {
+  type: 'object',
+  properties: {
+    home: { type: 'string', minLength: 2 },
+    stem: { type: 'string', minLength: 1 },
+    level: { type: 'string', minLength: 1 },
+    parents: { type: 'array', items: { type: 'string', minLength: 2 } },
+  },
+  required: ['home', 'stem', 'level', 'parents'],
+  additionalProperties: false,
+};
+
+const validators = new Map<string, ValidateFunction>();
+function validator(file: string): ValidateFunction {
+  let v = validators.get(file);
+  if (!v) {
+    const schema = schemas[file];
+    if (!schema) throw new DictionaryError(file, 0, 'no schema for this dictionary file');
+    v = ajv.compile(schema);
+    validators.set(file, v);
+  }
+  return v;
+}
+
+/**
+ * Parse one dictionary file: one entry a line, `word` then `key=value` fields separated by white
+ * space; `#` starts a comment; blank lines are skipped. Each entry is validated against the
+ * file's schema; the first problem throws a DictionaryError naming the file and line.
+ */
+export function parseDictionaryText(file: string, text: string): Entry[] {
+  const v = validator(file);
+  const out: Entry[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const [word, ...fields] = line.split(/\s+/);
+    const e: Entry = { word };
+    for (const f of fields) {
+      const eq = f.indexOf('=');
+      if (eq <= 0) throw new DictionaryError(file, i + 1, `field "${f}" is not key=value`);
+      const key = f.slice(0, eq);
+      const raw = f.slice(eq + 1);
+      e[key] = /^\d+$/.test(raw) ? Number(raw) : raw;
+    }
+    if (!v(e)) {
+      const err = v.errors?.[0];
+      const where = err?.instancePath ? `${err.instancePath.slice(1)} ` : '';
+      const extra = err?.params && 'additionalProperty' in err.params ? ` (${String(err.params.additionalProperty)})` : '';
+      const allowed = err?.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as unknown[]).join(', ')})` : '';
+      throw new DictionaryError(file, i + 1, `"${lines[i].trim()}": ${where}${err?.message ?? 'invalid'}${extra}${allowed}`);
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/** Find the dictionaries/ folder: $ZHKG_DICT_DIR, else the package root's dictionaries/. */
+export function dictionaryDir(): string {
+  if (process.env.ZHKG_DICT_DIR) return resolve(process.env.ZHKG_DICT_DIR);
+  let dir = __dirname;
+  for (let k = 0; k < 6; k++) {
+    const cand = join(dir, 'dictionaries');
+    if (existsSync(join(cand, 'title-parts.txt'))) return cand;
+    dir = resolve(dir, '..');
+  }
+  throw new DictionaryError('dictionaries', 0, `dictionaries/ folder not found above ${__dirname}`);
+}
+
+function read(dir: string, file: string): Entry[] {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new DictionaryError(path, 0, `cannot read: ${(e as Error).message}`);
+  }
+  try {
+    return parseDictionaryText(file, text);
+  } catch (e) {
+    if (e instanceof DictionaryError) throw new DictionaryError(path, e.line, e.message.replace(/^[^:]*:\d+: /, ''));
+    throw e;
+  }
+}
+
+function readJurisdiction(dir: string): Jurisdiction {
+  const path = join(dir, 'jurisdiction.json');
+  const text = readFileSync(path, 'utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const line = m ? text.slice(0, Number(m[1])).split('\n').length : 1;
+    throw new DictionaryError(path, line, `invalid JSON: ${(e as Error).message}`);
+  }
+  const v = ajv.compile(jurisdictionSchema);
+  if (!v(data)) {
+    const err = v.errors?.[0];
+    const key = err?.instancePath.split('/')[1] ?? '';
+    const idx = key ? text.indexOf(`"${key}"`) : -1;
+    const line = idx >= 0 ? text.slice(0, idx).split('\n').length : 1;
+    throw new DictionaryError(path, line, `${err?.instancePath || '(root)'} ${err?.message ?? 'invalid'}`);
+  }
+  return data as unknown as Jurisdiction;
+}
+
+/** Load and compile every dictionary in `dir`. */
+export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
+  const jiebaWords: Dictionaries['jiebaWords'] = [];
+  const surnames = new Set<string>();
+  const compoundSurnames = new Set<string>();
+  for (const e of read(dir, 'surnames.txt')) (e.word.length === 2 ? compoundSurnames : surnames).add(e.word);
+
+  const setOf = (file: string) => new Set(read(dir, file).map((e) => e.word));
+  const trieOf = (words: Iterable<string>) => {
+    const t = new Trie<true>();
+    for (const w of words) t.add(w, true);
+    return t;
+  };
+
+  const titleParts = new Map<string, TitlePartKind>();
+  const roles = new Trie<true>();
+  const organsRev = new ReverseTrie<true>();
+  const levelsRev = new ReverseTrie<true>();
+  const prefixesRev = new ReverseTrie<true>();
+  const notTitle = new Trie<true>();
+  for (const e of read(dir, 'title-parts.txt')) {
+    const kind = e.kind as TitlePartKind;
+    titleParts.set(e.word, kind);
+    if (kind === 'role') roles.add(e.word, true);
+    else if (kind === 'organ') organsRev.add(e.word, true);
+    else if (kind === 'level') levelsRev.add(e.word, true);
+    else if (kind === 'prefix') prefixesRev.add(e.word, true);
+    else notTitle.add(e.word, true);
+    if (kind === 'role' && e.word.length >= 2) jiebaWords.push({ word: e.word, freq: 20000, tag: 'n' });
+    if (kind === 'organ' && e.word.length >= 3) jiebaWords.push({ word: e.word, freq: 5000, tag: 'nt' });
+  }
+
+  const suffixesRev = new ReverseTrie<SuffixInfo>();
+  const suffixes = new Map<string, SuffixInfo>();
+  for (const e of read(dir, 'entity-suffixes.txt')) {
+    const info: SuffixInfo = {
+      word: e.word,
+      type: e.type as EntityType,
+      admin: e.admin === 1,
+      inner: e.inner !== 0,
+      minstem: typeof e.minstem === 'number' ? e.minstem : 1,
+      placeStem: e.stem === 'place',
+    };
+    suffixesRev.add(e.word, info);
+    suffixes.set(e.word, info);
+  }
+
+  const relationWords = new Map<string, RelationWordKind>();
+  const relationTrie = new Trie<RelationWordKind>();
+  for (const e of read(dir, 'relation-words.txt')) {
+    relationWords.set(e.word, e.kind as RelationWordKind);
+    relationTrie.add(e.word, e.kind as RelationWordKind);
+  }
+
+  const gazetteer = new Map<string, { type: EntityType; admin: boolean }>();
+  const gazetteerTrie = new Trie<{ type: EntityType; admin: boolean }>();
+  const gazetteerRev = new ReverseTrie<true>();
+  for (const e of read(dir, 'gazetteer.txt')) {
+    const v = { type: e.type as EntityType, admin: e.admin === 1 };
+    gazetteer.set(e.word, v);
+    gazetteerTrie.add(e.word, v);
+    gazetteerRev.add(e.word, true);
+    jiebaWords.push({ word: e.word, freq: 50000, tag: 'ns' });
+  }
+
+  const genericStems = new Set<string>();
+  const determiners = new Trie<true>();
+  const modifiers = new Set<string>();
+  for (const e of read(dir, 'generic-stems.txt')) {
+    if (e.kind === 'determiner') determiners.add(e.word, true);
+    else if (e.kind === 'modifier') modifiers.add(e.word);
+    else genericStems.add(e.word);
+  }
+  const blockAfter = new Set<string>();
+  const blockBefore = new Set<string>();
+  for (const e of read(dir, 'name-blockers.txt')) (e.kind === 'after' ? blockAfter : blockBefore).add(e.word);
+
+  const officials = setOf('officials.txt');
+  for (const w of officials) jiebaWords.push({ word: w, freq: 100000, tag: 'nr' });
+  const jurisdiction = readJurisdiction(dir);
+  jiebaWords.push({ word: jurisdiction.home, freq: 100000, tag: 'ns' });
+  jiebaWords.push({ word: jurisdiction.stem, freq: 50000, tag: 'ns' });
+  gazetteerRev.add(jurisdiction.stem, true);
+  for (const p of jurisdiction.parents) gazetteerRev.add(p, true);
+
+  const groupWords = setOf('group-words.txt');
+  return {
+    dir,
+    surnames,
+    compoundSurnames,
+    notPerson: trieOf(setOf('not-person.txt')),
+    followers: trieOf(setOf('person-followers.txt')),
+    groupWords,
+    groupTrie: trieOf(groupWords),
+    titleParts,
+    roles,
+    organsRev,
+    levelsRev,
+    prefixesRev,
+    notTitle,
+    suffixesRev,
+    suffixes,
+    boundary: setOf('boundary-words.txt'),
+    genericStems,
+    determiners,
+    modifiers,
+    blockAfter,
+    blockBefore,
+    relationWords,
+    relationTrie,
+    gazetteer,
+    gazetteerTrie,
+    gazetteerRev,
+    officials,
+    officialsTrie: trieOf(officials),
+    jurisdiction,
+    jiebaWords,
+  };
+}
+
+let cached: Dictionaries | null = null;
+/** The project's dictionaries, loaded once per process. */
+export function getDictionaries(): Dictionaries {
+  if (!cached) cached = loadDictionaries();
+  return cached;
+}

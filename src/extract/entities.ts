@@ -1,0 +1,394 @@
+/**
+ * Places, organisations and projects.
+ *
+ * Rules:
+ *   place/suffix, organization/suffix, project/suffix
+ *        a head word (entity-suffixes.txt) with a stem found by extending left over name-like
+ *        jieba words; stops at boundary words (到, 在, 察看了 …), punctuation, persons,
+ *        measure words after numbers, and at point-like sites (路口) and administrative units
+ *   place/admin-nested   an administrative unit inside a longer name (二七区 in 二七区救助站)
+ *   */
+import type { EntityType } from '../types';
+import type { SuffixInfo } from './dictionaries';
+import { type Cand, type Ctx, isBoundary, isCJK, isNameChar, tokenAt } from './context';
+
+const MAX_STEM = 24;
+const MEASURE = new Set([...'个家所座处批项条名位次期片栋幢户']);
+const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
+const ORG_AFTER = ['负责人', '相关负责人', '工作人员', '党员', '干部', '职工', '主要负责人'];
+const LIST_SEP = '、';
+const PROJECT_INNER = new Set(['建设', '改造', '提升', '整治']);
+const CUT_CHARS = new Set([...'及与到在对向从把将于了的暨或']);
+const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
+let spanEnds: Uint8Array = new Uint8Array(0);
+
+interface Span {
+  type: EntityType;
+  vs: number;
+  ve: number;
+  admin: boolean;
+  ruleId: string;
+  nested?: boolean;
+}
+
+/** A jieba token is a boundary word that ends a name on its left. */
+function isBoundaryToken(ctx: Ctx, word: string, tag: string): boolean {
+  const { d } = ctx;
+  if (d.boundary.has(word)) return true;
+  if (d.relationWords.has(word)) {
+    const k = d.relationWords.get(word);
+    if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') return true;
+  }
+  if ((tag === 'p' || tag === 'c' || tag[0] === 'u' || tag === 'r' || tag === 'd' || tag === 'y' || tag === 'e' || tag === 'o') && !d.gazetteer.has(word)) return true;
+  return false;
+}
+
+/**
+ * Extend left from `ss` (the head's start). Returns the name's start, or -1 if the stem is
+ * not acceptable. `adminStops` and `innerStops` mark where administrative units and point
+ * sites end.
+ */
+function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminStops: Uint8Array, innerStops: Uint8Array): { start: number; listItem: boolean } {
+  // an item of an enumeration (城郊乡、河集乡、孙聚寨乡): the separator bounds the name
+  if (head.type === 'Place') {
+    let k = ss - 1;
+    while (k >= floor && k > ss - 6 && isCJK(V_(ctx, k)) && !ctx.claimed[k]) k--;
+    const after = ctx.V[ss + head.word.length] ?? '';
+    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && /[、和及与等,，。]/.test(after)) return { start: k + 1, listItem: true };
+  }
+  return { start: walkLeft(ctx, ss, floor, head, adminStops, innerStops), listItem: false };
+}
+
+const V_ = (ctx: Ctx, k: number) => ctx.V[k];
+
+function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminStops: Uint8Array, innerStops: Uint8Array): number {
+  const { V } = ctx;
+  let cur = ss;
+  let adminCrossed = 0;
+  while (cur > floor) {
+    if (innerStops[cur]) break;
+    if (adminStops[cur]) {
+      if (head.admin || adminCrossed >= 1) break;
+      adminCrossed++;
+    }
+    const ch = V[cur - 1];
+    if (!isNameChar(ch) && ch !== ')' && ch !== '(') break;
+    if (ch === ')' || ch === '(') break;
+    if (ctx.claimed[cur - 1] && ctx.persons.some((p) => p.vs < cur && p.ve >= cur)) break;
+    const t = tokenAt(ctx, cur - 1);
+    if (!t) break;
+    let tokStart = Math.max(t.vs, floor);
+    // a person name inside the token (陈红民到 as one jieba word): stop after it
+    let personEnd = -1;
+    for (let k = cur - 1; k >= tokStart; k--) if (ctx.claimed[k] && ctx.persons.some((p) => p.vs <= k && p.ve > k)) { personEnd = k + 1; break; }
+    if (personEnd >= 0) {
+      cur = personEnd;
+      break;
+    }
+    const piece = V.slice(tokStart, cur);
+    if (t.ve === cur) {
+      // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
+      if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && cur === ss && PROJECT_INNER.has(piece))) break;
+      if (t.tag === 'v' && head.type !== 'Project' && !ctx.d.gazetteer.has(piece)) break;
+      if (MEASURE.has(piece) || (piece.length >= 2 && MEASURE.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
+      if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
+      if (/^[0-9]+$/.test(piece) && MEASURE.has(V[cur] ?? '')) break;
+    } else if (t.tag === 'x' && piece.length >= 2) {
+      // an unknown jieba word that swallowed a function word: 到嵩山 …
+      const last = piece[piece.length - 1];
+      if (ctx.d.boundary.has(last)) break;
+    }
+    // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
+    if (t.tag === 'x' && piece.length >= 2 && (CUT_CHARS.has(piece[0]) || (piece[0] === '和' && spanEnds[tokStart]))) {
+      cur = tokStart + 1;
+      break;
+    }
+    if (ss - tokStart > MAX_STEM) break;
+    cur = tokStart;
+  }
+  // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
+  while (cur < ss && CUT_CHARS.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur)) cur++;
+  return cur;
+}
+
+function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem = false): boolean {
+  const { V, d } = ctx;
+  const stem = V.slice(start, ss);
+  if (stem.length < head.minstem) return false;
+  if (!stem.length) return head.minstem === 0;
+  if (d.genericStems.has(stem)) return false;
+  if (d.determiners.longestAt(V, start, ss)) return false;
+  if (d.blockBefore.has(V[ss - 1])) return false;
+  if (!/[\u3400-\u9fffA-Za-z]/.test(stem)) return false;
+  // the word just before the head is a modifier (老旧小区, 特色小区)
+  const t = tokenAt(ctx, ss - 1);
+  if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
+  for (const m of d.modifiers) if (stem.endsWith(m) && isBoundary(ctx, ss - m.length)) return false;
+  if (listItem) return true;
+  // a one-character head inside a common jieba word (道路, 干部, 城市) is not a head
+  if (head.word.length === 1) {
+    const tk = tokenAt(ctx, ss);
+    if (tk && tk.vs < ss) {
+      if (!NAME_TAGS.has(tk.tag)) return false;
+      if (d.genericStems.has(tk.word) || (ss - tk.vs < 2 && tk.tag !== 'x')) return false;
+    }
+  }
+  // the stem is made of generic words only (城区街道办事处, 基层政府)
+  {
+    let k = start;
+    let allGeneric = true;
+    while (k < ss) {
+      const tk = tokenAt(ctx, k);
+      if (!tk) break;
+      const w = V.slice(Math.max(tk.vs, start), Math.min(tk.ve, ss));
+      if (!d.genericStems.has(w)) {
+        allGeneric = false;
+        break;
+      }
+      k = Math.min(tk.ve, ss);
+    }
+    if (allGeneric && head.type !== 'Project') return false;
+  }
+  // heads of government bodies need a jurisdiction as stem (二七区人民政府, 区政府, 县委)
+  if (head.placeStem) {
+    const last = d.levelsRev.longestEndingAt(V, ss, start);
+    const g = d.gazetteerRev.longestEndingAt(V, ss, start);
+    if (!last && !g) return false;
+  }
+  // single-character administrative heads need a proper-name stem (not 全区, 城区, 市区)
+  if (head.admin && head.word.length === 1) {
+    const g = d.gazetteerRev.longestEndingAt(V, ss, start);
+    if (!g) {
+      const tk = tokenAt(ctx, ss - 1);
+      if (!tk) return false;
+      if (tk.ve > ss) {
+        // the head is inside a jieba word (城区, 全区, 小区)
+        if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j')) return false;
+      } else if (!['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'm', 'n', 'nrfg'].includes(tk.tag)) return false;
+      if (tk.vs > start && tk.word.length < 2 && tk.tag !== 'ns' && tk.tag !== 'x') return false;
+    }
+  }
+  return true;
+}
+
+function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
+  const { V, d } = ctx;
+  if (e >= sentEnd) return true;
+  for (const w of d.blockAfter) if (w.length > 1 && V.startsWith(w, e)) return false;
+  if (isBoundary(ctx, e)) {
+    const next = tokenAt(ctx, e);
+    return !(next && next.ve - next.vs === 1 && d.blockAfter.has(V[e]));
+  }
+  if (d.blockAfter.has(V[e])) return false;
+  const t = tokenAt(ctx, e);
+  if (t && t.tag === 'x') return true;
+  // jieba glued a function word to a two-character head (区委以): still a head
+  const hs = d.suffixesRev.longestEndingAt(V, e);
+  if (!hs || hs.len < 2) return false;
+  const r = d.relationTrie.longestAt(V, e);
+  return d.boundary.has(V[e]) || (!!r && r.value !== 'event' && !r.value.startsWith('list'));
+}
+
+/** Include a short parenthesis right after a name: 实验室(北邮), 中学(政通校区). */
+function withParen(ctx: Ctx, e: number, sentEnd: number): number {
+  const { V } = ctx;
+  if (V[e] !== '(') return e;
+  const close = V.indexOf(')', e + 1);
+  if (close < 0 || close >= sentEnd || close - e - 1 > 8 || close - e - 1 < 2) return e;
+  const inner = V.slice(e + 1, close);
+  if (/简称|以下|下称|即|含/.test(inner) || !/^[\u3400-\u9fff0-9A-Za-z]+$/.test(inner)) return e;
+  return close + 1;
+}
+
+function suffixSpans(ctx: Ctx): Span[] {
+  const { V, d } = ctx;
+  const spans: Span[] = [];
+  const adminStops = new Uint8Array(V.length + 1);
+  const innerStops = new Uint8Array(V.length + 1);
+  spanEnds = new Uint8Array(V.length + 1);
+  const titleParty = new Set<number>();
+  for (const t of ctx.titles) if (t.title && t.title.organEnd === t.title.roleStart && PARTY.test(V.slice(t.title.orgStart, t.title.organEnd))) titleParty.add(t.title.organEnd);
+  for (const sent of ctx.seg.sentences) {
+    for (let e = sent.vs + 1; e <= sent.ve; e++) {
+      const heads = d.suffixesRev.allEndingAt(V, e, sent.vs);
+      if (!heads.length) continue;
+      if (!rightOk(ctx, e, sent.ve)) continue;
+      if (ctx.claimed[e - 1] && ctx.persons.some((p) => p.vs < e && p.ve >= e)) continue;
+      for (let k = heads.length - 1; k >= 0; k--) {
+        const head = heads[k].value;
+        const ss = e - heads[k].len;
+        // the head must start on a jieba boundary, or inside a word that is a name (二七区)
+        const { start, listItem } = extendLeft(ctx, ss, sent.vs, head, adminStops, innerStops);
+        if (!stemOk(ctx, start, ss, head, listItem)) break; // only the longest head counts
+        const end = withParen(ctx, e, sent.ve);
+        if (head.type === 'Organization' && titleParty.has(e)) break;
+        spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: `${head.type.toLowerCase()}/suffix` });
+        spanEnds[end] = 1;
+        if (head.admin) adminStops[e] = 1;
+        if (!head.inner) innerStops[e] = 1;
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Lists typed by what closes them: A、B、C等单位 / 等项目 / 等处. */
+function listSpans(ctx: Ctx, spans: Span[]): Span[] {
+  const { V, d } = ctx;
+  const out: Span[] = [];
+  for (const sent of ctx.seg.sentences) {
+    for (let i = sent.vs; i < sent.ve; i++) {
+      if (V[i] !== '等') continue;
+      const m = d.relationTrie.longestAt(V, i, sent.ve);
+      if (!m || !m.value.startsWith('list-') || m.value === 'list-stop') continue;
+      const type: EntityType = m.value === 'list-org' ? 'Organization' : m.value === 'list-project' ? 'Project' : 'Place';
+      // items: back over 、 separators
+      const items: Array<[number, number]> = [];
+      let end = i;
+      let a = i - 1;
+      for (;;) {
+        while (a >= sent.vs && V[a] !== LIST_SEP && V[a] !== '，' && V[a] !== ',' && V[a] !== '：' && V[a] !== '“' && V[a] !== '”' && V[a] !== '"') a--;
+        const start = a + 1;
+        let hasBoundary = false;
+        for (let q = start; q < end; q++) {
+          const t = tokenAt(ctx, q);
+          const k = t && t.vs >= start && t.ve <= end ? ctx.d.relationWords.get(t.word) : undefined;
+          if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') hasBoundary = true;
+          if (ctx.claimed[q] && ctx.persons.some((p) => p.vs <= q && p.ve > q)) hasBoundary = true;
+        }
+        if (V[a] === LIST_SEP && !hasBoundary) {
+          items.unshift([start, end]);
+          end = a;
+          a--;
+          continue;
+        }
+        // first item: cut at a boundary word (加快, 由 …) but not at 与/和 inside it
+        items.unshift([start, end]);
+        break;
+      }
+      if (items.length < 2) continue;
+      // trim the first item on its left at boundary tokens
+      const [fs, fe] = items[0];
+      let s0 = fs;
+      for (let k = fe - 1; k >= fs; k--) {
+        const t = tokenAt(ctx, k);
+        if (!t || t.vs < fs) break;
+        if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t.tag) && !['与', '和', '及'].includes(t.word)) {
+          s0 = t.ve;
+          break;
+        }
+        k = t.vs;
+      }
+      items[0] = [s0, fe];
+      for (const [s, e] of items) {
+        if (e - s < 2 || e - s > 26) continue;
+        if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
+        if (d.genericStems.has(V.slice(s, e))) continue;
+        out.push({ type, vs: s, ve: e, admin: false, ruleId: `${type.toLowerCase()}/list-${m.value.slice(5)}` });
+      }
+    }
+  }
+  // list items replace suffix spans inside them; administrative units inside stay (nested),
+  // except inside organisation names (河南省 in 河南省教育科研网)
+  const kept = spans.filter(
+    (sp) => !out.some((x) => x.vs <= sp.vs && x.ve >= sp.ve && (x.ve - x.vs === sp.ve - sp.vs || !sp.admin || x.type === 'Organization')),
+  );
+  return out.concat(kept);
+}
+
+/** Known places without a head word (郑州, 河南), not inside a longer name. */
+function gazetteerSpans(ctx: Ctx, spans: Span[]): Span[] {
+  const { V, d } = ctx;
+  const out: Span[] = [];
+  for (let i = 0; i < V.length; i++) {
+    const m = d.gazetteerTrie.longestAt(V, i);
+    if (!m) continue;
+    const e = i + m.len;
+    if (!isBoundary(ctx, i) || !isBoundary(ctx, e)) continue;
+    if (ctx.claimed[i]) continue;
+    if (spans.some((s) => s.vs <= i && s.ve >= e)) continue;
+    if (d.blockAfter.has(V[e] ?? '')) continue;
+    out.push({ type: m.value.type, vs: i, ve: e, admin: m.value.admin, ruleId: 'place/gazetteer' });
+    i = e - 1;
+  }
+  return out;
+}
+
+/**
+ * Items of a visit list that run on past a recognised place (嵩山路关照先生 in
+ * 察看了…二七广场游园和嵩山路关照先生): the whole item is the site.
+ */
+function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
+  const { V, d } = ctx;
+  const out: Span[] = [];
+  for (const sent of ctx.seg.sentences) {
+    for (let i = sent.vs; i < sent.ve; i++) {
+      const m = d.relationTrie.longestAt(V, i, sent.ve);
+      if (!m || m.value !== 'visit' || !isBoundary(ctx, i)) continue;
+      let a = i + m.len;
+      if (V[a] === '了') a++;
+      // items up to the clause end
+      let end = a;
+      while (end < sent.ve && !/[,，;；:：。]/.test(V[end])) end++;
+      let p = a;
+      while (p < end) {
+        const sp = spans.filter((x) => x.vs === p && x.ve <= end).sort((x, y) => y.ve - y.vs - (x.ve - x.vs))[0];
+        if (!sp) break;
+        let q = sp.ve;
+        // the item ends at the next separator
+        let r = q;
+        while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
+        const tail = V.slice(q, r);
+        if (tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
+          const last = tokenAt(ctx, r - 1);
+          if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
+            out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
+            q = r;
+          }
+        }
+        p = Math.max(q, r) + (r < end ? 1 : 0);
+      }
+      i = end;
+    }
+  }
+  return out;
+}
+
+export function extractEntities(ctx: Ctx): void {
+  const { V } = ctx;
+  let spans = suffixSpans(ctx);
+  spans = listSpans(ctx, spans);
+  spans = spans.concat(visitListItems(ctx, spans));
+  spans = spans.concat(gazetteerSpans(ctx, spans));
+  // drop spans nested in a longer one, except administrative units (kept, marked nested)
+  const keep: Span[] = [];
+  for (const s of spans) {
+    const outer = spans.find((o) => o !== s && o.vs <= s.vs && o.ve >= s.ve && o.ve - o.vs > s.ve - s.vs);
+    if (outer) {
+      if (s.admin && s.type === 'Place') keep.push({ ...s, nested: true, ruleId: 'place/admin-nested' });
+      continue;
+    }
+    if (keep.some((k) => k.vs === s.vs && k.ve === s.ve)) continue;
+    keep.push(s);
+  }
+  for (const s of keep) {
+    let type = s.type;
+    // a centre followed by 负责人 / a role is an organisation
+    if (type === 'Place' && /中心$/.test(V.slice(s.vs, s.ve))) {
+      if (ORG_AFTER.some((w) => V.startsWith(w, s.ve)) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
+    }
+    // organisations inside a title are still organisations; a bare title organ (区委) too
+    ctx.entities.push({ type, key: V.slice(s.vs, s.ve), vs: s.vs, ve: s.ve, ruleId: s.ruleId, nested: s.nested });
+  }
+  // organisations named inside titles: 区民政局 (局长), 二七区委 (书记)
+  for (const t of ctx.titles) {
+    const p = t.title;
+    if (!p || p.organEnd <= p.orgStart || p.genericOrgan) continue;
+    if (ctx.entities.some((e) => e.vs === p.orgStart && e.ve === p.organEnd)) continue;
+    const key = V.slice(p.orgStart, p.organEnd);
+    if (key.length < 2 || PARTY.test(key) || /^(中共|中央|国家)/.test(key)) continue;
+    ctx.entities.push({ type: 'Organization', key, vs: p.orgStart, ve: p.organEnd, ruleId: 'organization/title-organ' });
+  }
+  void isCJK;
+}

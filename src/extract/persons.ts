@@ -1,0 +1,389 @@
+/**
+ * Persons and titles.
+ *
+ * Rules:
+ *   title/grammar        [prefix][stem][level][organ]* role, read right-to-left from a role word
+ *   person/title-name    a title (or a chain of titles joined by 、) followed by a name
+ *   person/name-list     陈红民、苏建设、时博、许广佑等 (after 领导/同志, or ending in 等, or with a known name)
+ *   person/name-verb     a name at the start of a clause followed by 一行/表示/指出/带队 …
+ *   person/known         a name from dictionaries/officials.txt
+ *   person/repeat        another occurrence of a name found in this article
+ */
+import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
+
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
+const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
+const BAD_GIVEN = new Set([...'的了是等着过们和与及在到对说']);
+const LIST_INTRO = ['领导', '同志', '嘉宾', '包括', '有', '出席的有'];
+const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
+
+// ---------------------------------------------------------------- titles
+
+/** Where a place stem before a level word starting at `p2` begins, or -1. */
+function stemStart(ctx: Ctx, p2: number, floor: number): number {
+  const { V, d } = ctx;
+  if (p2 <= floor) return -1;
+  const g = d.gazetteerRev.longestEndingAt(V, p2, floor);
+  if (g) return p2 - g.len;
+  const t = tokenAt(ctx, p2 - 1);
+  if (!t) return -1;
+  if (t.ve === p2 && t.vs >= floor) {
+    const w = t.word;
+    if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) return t.vs;
+    return -1;
+  }
+  // the token covers the stem and the level word (岳池县 as one word)
+  if (t.vs < p2 - 1 && t.vs >= floor && (t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr') && p2 - t.vs <= 6) return t.vs;
+  return -1;
+}
+
+/** Parse the title ending with the role at [rs, re), extending left no further than `floor`. */
+export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: number; parse: TitleParse } {
+  const { V, d } = ctx;
+  let pos = rs;
+  let stem: string | null = null;
+  let sharedLevel = false;
+  // a role may share its first character with the organ before it: 统战部长 = 统战部 + 部长
+  const shared = d.organsRev.longestEndingAt(V, rs + 1, floor);
+  let organEnd = rs;
+  if (shared && shared.len >= 3 && rs + 1 - shared.len >= floor) {
+    pos = rs + 1 - shared.len;
+    organEnd = rs + 1;
+  }
+  for (let k = 0; k < 3; k++) {
+    const m = d.organsRev.longestEndingAt(V, pos, floor);
+    if (!m) break;
+    pos -= m.len;
+  }
+  let genericOrgan = false;
+  if (pos === rs) {
+    pos = genericOrganStart(ctx, rs, floor);
+    genericOrgan = pos < rs;
+  }
+  const orgStartAfterJur = pos;
+  for (let k = 0; k < 4 && pos > floor; k++) {
+    const lv = d.levelsRev.longestEndingAt(V, pos, floor);
+    if (lv) {
+      const p2 = pos - lv.len;
+      const s = stemStart(ctx, p2, floor);
+      if (s >= 0) {
+        if (stem === null) stem = V.slice(s, p2);
+        pos = s;
+      } else pos = p2;
+      // organs may stand before a level too (rare): stop here otherwise
+      continue;
+    }
+    const pf = d.prefixesRev.longestEndingAt(V, pos, floor);
+    if (pf) {
+      pos -= pf.len;
+      continue;
+    }
+    // a bare stem before a role that starts with a level word (二七 + 区长)
+    if (pos === rs && d.levelsRev.longestEndingAt(V, rs + 1, rs)) {
+      const s = stemStart(ctx, pos, floor);
+      if (s >= 0 && d.gazetteerRev.longestEndingAt(V, pos, floor)) {
+        stem = V.slice(s, pos);
+        sharedLevel = true;
+        pos = s;
+        continue;
+      }
+    }
+    break;
+  }
+  return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
+}
+
+const ORG_TAGS = new Set(['n', 'nz', 'ns', 'nt', 'x', 'j', 'vn', 'nrt', 'm', 'eng']);
+/**
+ * A body without a dictionary entry before a role: 驻村工作队队长, 某某有限公司总经理. The body
+ * must end with a generic organisation head (entity-suffixes.txt, type Organization, or 队/组);
+ * its name is read left over noun-like jieba words, at most 12 characters.
+ */
+function genericOrganStart(ctx: Ctx, rs: number, floor: number): number {
+  const { V, d } = ctx;
+  const heads = d.suffixesRev.allEndingAt(V, rs, floor);
+  const head = heads.length ? heads[heads.length - 1] : null;
+  const ok = (head && head.value.type === 'Organization') || /[队组]$/.test(V.slice(0, rs));
+  if (!ok) return rs;
+  let cur = rs - (head ? head.len : 1);
+  while (cur > floor && rs - cur < 12) {
+    const t = tokenAt(ctx, cur - 1);
+    if (!t || t.vs < floor) break;
+    if (!ORG_TAGS.has(t.tag) || d.boundary.has(t.word) || ctx.claimed[cur - 1]) break;
+    cur = t.vs;
+  }
+  if (rs - cur < 3 || rs - cur > 14) return rs;
+  return cur;
+}
+
+interface TitleSpan {
+  start: number;
+  end: number;
+  parse: TitleParse;
+}
+
+function findTitles(ctx: Ctx, from: number, to: number): TitleSpan[] {
+  const { V, d } = ctx;
+  const out: TitleSpan[] = [];
+  let i = from;
+  while (i < to) {
+    const nt = d.notTitle.longestAt(V, i, to);
+    const r = d.roles.longestAt(V, i, to);
+    if (nt && (!r || nt.len >= r.len)) {
+      i += nt.len;
+      if (/领导$/.test(V.slice(i - nt.len, i)) && !ctx.claimed[i]) {
+        const len = nameAt(ctx, i, true);
+        if (len && V[i + len] !== '、') addPerson(ctx, i, i + len, 'person/leader-name');
+      }
+      continue;
+    }
+    if (!r) {
+      i++;
+      continue;
+    }
+    const floor = out.length && out[out.length - 1].end <= i ? Math.max(from, out[out.length - 1].end) : from;
+    const { start, parse } = parseTitleLeft(ctx, i, floor);
+    out.push({ start, end: i + r.len, parse });
+    i += r.len;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- names
+
+interface FollowInfo {
+  len: number;
+  strong: boolean;
+}
+
+function followAt(ctx: Ctx, i: number): FollowInfo | null {
+  const { V, d } = ctx;
+  if (i >= V.length) return { len: 0, strong: true };
+  const ch = V[i];
+  if (!isCJK(ch)) return { len: 1, strong: true };
+  const f = d.followers.longestAt(V, i);
+  const r = d.roles.longestAt(V, i);
+  const best = Math.max(f?.len ?? 0, r?.len ?? 0);
+  if (!best) return null;
+  return { len: best, strong: best >= 2 };
+}
+
+function isKnownAt(ctx: Ctx, p: number): number {
+  const a = ctx.d.officialsTrie.longestAt(ctx.V, p)?.len ?? 0;
+  let b = 0;
+  for (const n of ctx.personNames) if (n.length > b && ctx.V.startsWith(n, p)) b = n.length;
+  return Math.max(a, b);
+}
+
+function surnamesAt(ctx: Ctx, p: number): number[] {
+  const { V, d } = ctx;
+  const out: number[] = [];
+  if (d.compoundSurnames.has(V.slice(p, p + 2))) out.push(2);
+  if (d.surnames.has(V[p])) out.push(1);
+  return out;
+}
+
+function validName(ctx: Ctx, p: number, e: number): boolean {
+  const { V, d } = ctx;
+  for (let k = p; k < e; k++) {
+    if (!isCJK(V[k])) return false;
+    if (ctx.claimed[k]) return false;
+  }
+  for (let k = p + 1; k < e; k++) if (BAD_GIVEN.has(V[k])) return false;
+  const np = d.notPerson.longestAt(V, p, e);
+  if (np) return false;
+  if (d.groupWords.has(V.slice(p, e))) return false;
+  if (d.gazetteer.has(V.slice(p, e))) return false;
+  return true;
+}
+
+/**
+ * Read a person's name starting at p. `strong`: the context says a name is here (after a title,
+ * in a list); otherwise the name must be followed by a clear follower word.
+ */
+export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
+  const { V } = ctx;
+  const known = isKnownAt(ctx, p);
+  if (known) return known;
+  for (const s of surnamesAt(ctx, p)) {
+    const short = p + s + 1;
+    const long = p + s + 2;
+    const okS = short <= V.length && validName(ctx, p, short);
+    const okL = long <= V.length && validName(ctx, p, long);
+    if (!okS) continue;
+    const fS = followAt(ctx, short);
+    const fL = okL ? followAt(ctx, long) : null;
+    let pick = 0;
+    if (fS && fS.strong) pick = short;
+    else if (fS && fL) pick = long;
+    else if (fS) pick = short;
+    else if (fL) pick = long;
+    else if (strong && okL) {
+      // no follower word: trust jieba's boundary, else a three-character name
+      if (isBoundary(ctx, short) && !isBoundary(ctx, long)) pick = short;
+      else pick = long;
+    }
+    if (!pick) continue;
+    if (!strong) {
+      const f = pick === short ? fS : fL;
+      if (!f || !f.strong || !isCJK(V[pick])) continue;
+      const t = tokenAt(ctx, p);
+      if (t && t.vs === p && t.ve > pick && !NAME_TAGS.has(t.tag)) continue; // 高度重视, 全面推进
+      if (t && t.vs === p && t.ve === pick && !NAME_TAGS.has(t.tag) && t.word.length >= 2) continue; // 时间, 全区
+    }
+    return pick - p;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- rule families
+
+function addPerson(ctx: Ctx, vs: number, ve: number, ruleId: string): Cand {
+  const key = ctx.V.slice(vs, ve);
+  const c: Cand = { type: 'Person', key, vs, ve, ruleId };
+  ctx.persons.push(c);
+  ctx.personNames.add(key);
+  for (let k = vs; k < ve; k++) ctx.claimed[k] = 1;
+  return c;
+}
+
+function addTitle(ctx: Ctx, t: TitleSpan): Cand {
+  const c: Cand = { type: 'Title', key: ctx.V.slice(t.start, t.end), vs: t.start, ve: t.end, ruleId: 'title/grammar', title: t.parse };
+  ctx.titles.push(c);
+  for (let k = t.start; k < t.end; k++) ctx.claimed[k] = 1;
+  return c;
+}
+
+/** Titles followed by a name: HOLDS_TITLE links. */
+function titleNames(ctx: Ctx): void {
+  const { V } = ctx;
+  for (const sent of ctx.seg.sentences) {
+    const spans = findTitles(ctx, sent.vs, sent.ve);
+    let k = 0;
+    while (k < spans.length) {
+      // chain: t1、t2、t3 name
+      let j = k;
+      while (j + 1 < spans.length && V[spans[j].end] === '、' && spans[j + 1].start === spans[j].end + 1) j++;
+      const last = spans[j];
+      const chain = spans.slice(k, j + 1);
+      k = j + 1;
+      const p = last.end;
+      if (p >= sent.ve) continue;
+      const len = nameAt(ctx, p, true);
+      if (!len) continue;
+      const person = addPerson(ctx, p, p + len, 'person/title-name');
+      for (const t of chain) {
+        const title = addTitle(ctx, t);
+        ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: chain[0].start, ve: p + len, ruleId: 'title/title-name' });
+      }
+    }
+  }
+}
+
+/** 陈红民、苏建设、时博、许广佑等 */
+function nameLists(ctx: Ctx): void {
+  const { V, d } = ctx;
+  for (const sent of ctx.seg.sentences) {
+    let i = sent.vs;
+    while (i < sent.ve) {
+      if (V[i] !== '、') {
+        i++;
+        continue;
+      }
+      // collect a run of 、-separated short items
+      const seps: number[] = [i];
+      let q = i + 1;
+      for (;;) {
+        let e = q;
+        while (e < sent.ve && e - q <= 4 && isCJK(V[e])) e++;
+        if (V[e] === '、' && e - q >= 2 && e - q <= 4) {
+          seps.push(e);
+          q = e + 1;
+        } else break;
+      }
+      i = seps[seps.length - 1] + 1;
+      const items: Array<[number, number]> = [];
+      // first item: ends at seps[0]
+      let first: [number, number] | null = null;
+      for (const L of [3, 2, 4]) {
+        const a = seps[0] - L;
+        if (a < sent.vs) continue;
+        const before = a === sent.vs ? '，' : V[a - 1];
+        const intro = LIST_INTRO.some((w) => V.startsWith(w, a - w.length)) || (a > 0 && ctx.claimed[a - 1] === 1) || !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a);
+        if ((CLAUSE_START.has(before) || intro) && nameShape(ctx, a, seps[0])) {
+          first = [a, seps[0]];
+          break;
+        }
+      }
+      if (!first) continue;
+      items.push(first);
+      for (let s = 0; s + 1 < seps.length; s++) items.push([seps[s] + 1, seps[s + 1]]);
+      const lastStart = seps[seps.length - 1] + 1;
+      const lastLen = nameAt(ctx, lastStart, true);
+      if (!lastLen) continue;
+      items.push([lastStart, lastStart + lastLen]);
+      if (!items.every(([a, b]) => nameShape(ctx, a, b))) continue;
+      const after = V.slice(lastStart + lastLen, lastStart + lastLen + 2);
+      const known = items.some(([a, b]) => ctx.personNames.has(V.slice(a, b)) || d.officials.has(V.slice(a, b)));
+      const introduced = LIST_INTRO.some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
+      const ended = after.startsWith('等') && !/^等(地|市|县|区|省|镇|乡|村|处)/.test(after) || (followAt(ctx, lastStart + lastLen)?.strong ?? false);
+      if (!(known || introduced || ended)) continue;
+      for (const [a, b] of items) if (!ctx.claimed[a]) addPerson(ctx, a, b, 'person/name-list');
+    }
+  }
+}
+
+function nameShape(ctx: Ctx, a: number, b: number): boolean {
+  const { V } = ctx;
+  const len = b - a;
+  if (len < 2 || len > 4) return false;
+  const s = surnamesAt(ctx, a);
+  if (!s.length) return false;
+  if (!s.some((x) => len - x >= 1 && len - x <= 2)) return false;
+  if (!validName(ctx, a, b)) return false;
+  const t = tokenAt(ctx, a);
+  if (t && t.vs === a && t.ve === b && (t.tag === 'ns' || t.tag === 'nt')) return false;
+  return V.slice(a, b).length === len;
+}
+
+/** A clause-initial name followed by 一行/表示/指出/带队 … */
+function nameVerb(ctx: Ctx): void {
+  const { V } = ctx;
+  for (const sent of ctx.seg.sentences) {
+    for (let p = sent.vs; p < sent.ve; p++) {
+      if (ctx.claimed[p]) continue;
+      const atStart = p === sent.vs || CLAUSE_START.has(V[p - 1]) || (p > 0 && ctx.claimed[p - 1] === 1 && ctx.titles.some((t) => t.ve === p));
+      if (!atStart) continue;
+      const len = nameAt(ctx, p, false);
+      if (len) addPerson(ctx, p, p + len, 'person/name-verb');
+    }
+  }
+}
+
+/** Every further occurrence of a known or found name. */
+function repeats(ctx: Ctx): void {
+  const { V, d } = ctx;
+  const names = [...ctx.personNames];
+  for (let p = 0; p < V.length; p++) {
+    if (ctx.claimed[p]) continue;
+    let best = 0;
+    for (const n of names) if (n.length > best && V.startsWith(n, p)) best = n.length;
+    const off = d.officialsTrie.longestAt(V, p);
+    let rule = 'person/repeat';
+    if (off && off.len > best) {
+      best = off.len;
+      rule = 'person/known';
+    }
+    if (!best) continue;
+    if (p > 0 && isCJK(V[p - 1]) && !ctx.claimed[p - 1] && surnamesAt(ctx, p - 1).length && !isBoundary(ctx, p) && rule === 'person/repeat') continue;
+    addPerson(ctx, p, p + best, rule);
+    p += best - 1;
+  }
+}
+
+export function extractPersons(ctx: Ctx): void {
+  titleNames(ctx);
+  nameLists(ctx);
+  nameVerb(ctx);
+  repeats(ctx);
+}

@@ -1,0 +1,215 @@
+/**
+ * Relations between the entities found: INSPECTED, ACCOMPANIED, ATTENDED, PART_OF.
+ *
+ * Rules:
+ *   inspected/visit-verb    person … 察看/调研/走访 … site(s) after the verb, in the clause and in
+ *                           following clauses of the sentence that continue the visit
+ *   inspected/move-verb     person … 到/来到/前往/深入 site … (调研)
+ *   inspected/carry-over    a sentence with no subject of its own continues the last visitor's visit
+ *   accompanied/escort      在A陪同下 / A陪同: A accompanies the visit's subject
+ *   attended/event          person … 出席/参加 … event (会议, 签约仪式)
+ *   part-of/adjacent        二七区人和路街道 -> 人和路街道 PART_OF 二七区
+ *   part-of/home            a 街道/镇/乡 of an article about the home district is part of it
+ */
+import { type Cand, type Ctx, isBoundary } from './context';
+import type { RelationWordKind } from './dictionaries';
+
+interface Word {
+  kind: RelationWordKind;
+  vs: number;
+  ve: number;
+}
+
+function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
+  const { V, d } = ctx;
+  const out: Word[] = [];
+  for (let i = vs; i < ve; i++) {
+    if (ctx.claimed[i]) continue;
+    const all = d.relationTrie.allAt(V, i, ve);
+    // longest match that starts on a jieba boundary and ends on one
+    for (let k = all.length - 1; k >= 0; k--) {
+      const m = all[k];
+      if (!isBoundary(ctx, i) && m.value !== 'move') continue;
+      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit') continue;
+      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i)) continue;
+      out.push({ kind: m.value, vs: i, ve: i + m.len });
+      i += m.len - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+const CLAUSE = /[，,；;：:]/;
+
+export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
+  const { V, d } = ctx;
+  const sites = ctx.entities.filter((e) => e.type === 'Place' || e.type === 'Organization' || e.type === 'Project');
+  const persons = ctx.persons.filter((p) => !reporters.has(p.key)).sort((a, b) => a.vs - b.vs);
+  let carry: Cand[] = [];
+  const seenPair = new Set<string>();
+  const push = (type: Ctx['links'][number]['type'], s: Cand, t: Cand, vs: number, ve: number, ruleId: string) => {
+    const k = `${type}|${s.key}|${t.key}`;
+    if (seenPair.has(k)) return;
+    seenPair.add(k);
+    ctx.links.push({ type, source: s, target: t, vs: Math.min(vs, t.vs, s.vs), ve: Math.max(ve, t.ve, s.ve), ruleId });
+  };
+
+  for (const sent of ctx.seg.sentences) {
+    const words = relationWords(ctx, sent.vs, sent.ve);
+    const inSent = persons.filter((p) => p.vs >= sent.vs && p.ve <= sent.ve);
+    const visitWords = words.filter((w) => w.kind === 'visit' || w.kind === 'move');
+    if (!visitWords.length) {
+      if (inSent.length) carry = [];
+      continue;
+    }
+    const first = visitWords[0];
+    // subject: the persons closest before the first visit/move word
+    const before = inSent.filter((p) => p.ve <= first.vs);
+    let subject: Cand[] = [];
+    let rule = 'inspected/visit-verb';
+    if (before.length) {
+      // the last run of persons (a list 陈红民、苏建设 … counts as one run)
+      const lastP = before[before.length - 1];
+      const run = [lastP];
+      for (let k = before.length - 2; k >= 0; k--) {
+        // persons joined by 、和与及 (and commas), with only titles between them, act together
+        let gap = '';
+        for (let q = before[k].ve; q < run[0].vs; q++) if (!ctx.claimed[q]) gap += V[q];
+        if (/^[、和与及,，]?$/.test(gap)) run.unshift(before[k]);
+        else break;
+      }
+      subject = run;
+      const between = V.slice(lastP.ve, first.vs);
+      // 在A陪同下 / A陪同: A is not the visitor
+      const acc = words.find((w) => w.kind === 'accompany' && w.vs >= lastP.ve && w.vs < first.vs);
+      if (acc) {
+        const main = before.filter((p) => p.ve <= run[0].vs && !V.slice(p.ve, run[0].vs).includes('陪同'));
+        for (const a of run) for (const m of main) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
+        subject = main.length ? [main[main.length - 1]] : carry;
+      }
+      // 分别: several persons, several sites, pairing unknown (a single person visits each one)
+      if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];
+      // a group word between the persons and the verb (…负责人到) does not change the subject,
+      // but a group as the clause's own subject (代表们察看) does
+      const clauseStart = Math.max(sent.vs, ...[...V.slice(sent.vs, first.vs)].map((c, k) => (CLAUSE.test(c) ? sent.vs + k + 1 : sent.vs)));
+      if (clauseStart > lastP.ve && groupSubject(ctx, clauseStart, first.vs)) subject = [];
+      void between;
+    } else {
+      const clauseStart = sent.vs;
+      if (groupSubject(ctx, clauseStart, first.vs) || otherSubject(ctx, clauseStart, first.vs)) subject = [];
+      else {
+        subject = carry;
+        rule = 'inspected/carry-over';
+      }
+    }
+    if (subject.length) carry = subject;
+    else if (before.length || groupSubject(ctx, sent.vs, first.vs)) carry = [];
+    if (!subject.length) continue;
+
+    // objects: sites after each visit/move word in its clause, and clauses that go on with a visit
+    let active = false;
+    let clauseEnd = sent.vs;
+    const objects: Array<{ site: Cand; rule: string }> = [];
+    for (let i = first.vs; i < sent.ve; i++) {
+      if (i >= clauseEnd) {
+        // find this clause's end and whether it has a visit/move word
+        let e = i;
+        while (e < sent.ve && !CLAUSE.test(V[e])) e++;
+        const hasVisit = visitWords.some((w) => w.vs >= i && w.vs < e);
+        active = hasVisit;
+        clauseEnd = e + 1;
+        if (active) {
+          const w = visitWords.find((x) => x.vs >= i && x.vs < e)!;
+          for (const s of sites) {
+            if (s.vs >= w.vs && s.ve <= e && !s.nested) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
+          }
+        }
+      }
+    }
+    for (const o of objects) for (const p of subject) push('INSPECTED', p, o.site, p.vs, o.site.ve, o.rule);
+  }
+
+  attended(ctx, persons);
+  partOf(ctx);
+  void d;
+}
+
+/** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
+function groupSubject(ctx: Ctx, a: number, b: number): boolean {
+  const { V, d } = ctx;
+  for (let i = a; i < b; i++) {
+    const m = d.groupTrie.longestAt(V, i, b);
+    if (m) {
+      // 负责人 after 等相关部门 is part of a party led by the subject, not a subject
+      if (V.slice(Math.max(a, i - 6), i).includes('等')) continue;
+      if (V.slice(Math.max(a, i - 4), i).includes('及')) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The clause has a non-person subject of its own (二七区人大常委会组织…). */
+function otherSubject(ctx: Ctx, a: number, b: number): boolean {
+  return ctx.entities.some((e) => e.vs >= a && e.ve <= b && e.type === 'Organization' && /组织|对/.test(ctx.V.slice(e.ve, b)));
+}
+
+function attended(ctx: Ctx, persons: Cand[]): void {
+  const { V, d } = ctx;
+  for (const sent of ctx.seg.sentences) {
+    for (let i = sent.vs; i < sent.ve; i++) {
+      const m = d.relationTrie.longestAt(V, i, sent.ve);
+      if (!m || m.value !== 'attend' || !isBoundary(ctx, i)) continue;
+      // the event: words after the verb up to an event head, within the clause
+      let evEnd = -1;
+      for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
+        if (CLAUSE.test(V[j]) || V[j] === '。') break;
+        const h = d.relationTrie.longestAt(V, j, sent.ve);
+        if (h && h.value === 'event') evEnd = j + h.len;
+      }
+      if (evEnd < 0) continue;
+      const evStart = i + m.len;
+      const ev: Cand = { type: 'Event', key: V.slice(evStart, evEnd), vs: evStart, ve: evEnd, ruleId: 'event/attend-object' };
+      ctx.entities.push(ev);
+      const who = persons.filter((p) => p.vs >= sent.vs && p.ve <= i);
+      for (const p of who) ctx.links.push({ type: 'ATTENDED', source: p, target: ev, vs: p.vs, ve: evEnd, ruleId: 'attended/event' });
+      i = evEnd - 1;
+    }
+  }
+}
+
+function partOf(ctx: Ctx): void {
+  const { V, d } = ctx;
+  const places = ctx.entities.filter((e) => e.type === 'Place');
+  const seen = new Set<string>();
+  const add = (a: Cand, b: Cand, rule: string) => {
+    const k = `${a.key}|${b.key}`;
+    if (a.key === b.key || seen.has(k)) return;
+    seen.add(k);
+    ctx.links.push({ type: 'PART_OF', source: a, target: b, vs: Math.min(a.vs, b.vs), ve: Math.max(a.ve, b.ve), ruleId: rule });
+  };
+  for (const a of places) {
+    for (const b of places) {
+      if ((b.ve === a.vs || (b.vs === a.vs && b.ve < a.ve)) && isAdminName(ctx, b.key)) add(a, b, 'part-of/adjacent');
+    }
+  }
+  const home = d.jurisdiction.home;
+  const homePlace = places.find((p) => p.key === home);
+  if (homePlace) {
+    for (const a of places) {
+      if (/(街道|镇|乡)$/.test(a.key) && !ctx.links.some((l) => l.type === 'PART_OF' && l.source === a)) add(a, homePlace, 'part-of/home');
+    }
+  }
+  void V;
+}
+
+function isAdminName(ctx: Ctx, key: string): boolean {
+  const { d } = ctx;
+  if (d.gazetteer.get(key)?.admin) return true;
+  for (let k = 1; k <= 3; k++) {
+    const info = d.suffixes.get(key.slice(-k));
+    if (info?.admin) return true;
+  }
+  return false;
+}

@@ -1,0 +1,218 @@
+/**
+ * Segment stage: the only module that talks to nodejieba.
+ *
+ * An article's text is turned into a *view*: the same characters with white space removed
+ * (OCR spaces, wrapped lines, paragraphs broken mid-sentence) and each character normalised
+ * (NFKC when that keeps it one character, traditional -> simplified one character at a time).
+ * Every view index maps back to an offset in the article text (`toText`), so rules work on the
+ * view and report spans in the article text. Sentences and jieba tokens are computed on the view.
+ */
+import nodejieba from 'nodejieba';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDictionaries } from '../extract/dictionaries';
+
+export interface Token {
+  /** The word as jieba gave it (normalised view characters). */
+  word: string;
+  /** jieba POS tag (nr, ns, v, x …). */
+  tag: string;
+  /** [start, end) in the view. */
+  vs: number;
+  ve: number;
+  /** [start, end) in the article text. Equal to the view span minus the white space dropped. */
+  start: number;
+  end: number;
+}
+
+export interface ViewSentence {
+  /** [start, end) in the view. */
+  vs: number;
+  ve: number;
+  /** [start, end) in the article text. */
+  start: number;
+  end: number;
+}
+
+export interface Segmented {
+  /** The article text. */
+  text: string;
+  /** Compacted, normalised view of the text. */
+  view: string;
+  /** view index -> article text offset (length view.length + 1; the last entry is text.length). */
+  toText: Int32Array;
+  /** view index -> there was a line break in the text just before this character. */
+  breakBefore: Uint8Array;
+  sentences: ViewSentence[];
+  tokens: Token[];
+  /** view index -> index of the token covering it. */
+  tokenAt: Int32Array;
+}
+
+let loaded = false;
+let t2s: ((s: string) => string) | null = null;
+const charCache = new Map<number, string>();
+
+/** Words jieba must keep whole: officials, places, title parts (from dictionaries/). */
+function userDictLines(): string[] {
+  const d = getDictionaries();
+  const lines: string[] = [];
+  for (const w of d.jiebaWords) lines.push(`${w.word} ${w.freq} ${w.tag}`);
+  return lines;
+}
+
+/** Load nodejieba once with the project's user dictionary (generated from dictionaries/). */
+export function ensureLoaded(): void {
+  if (loaded) return;
+  const body = userDictLines().join('\n') + '\n';
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  const dir = join(tmpdir(), 'zhkg');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `userdict-${hash}.utf8`);
+  writeFileSync(path, body);
+  nodejieba.load({ userDict: path });
+  loaded = true;
+}
+
+function simplifiedChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x3400) return ch;
+  const hit = charCache.get(code);
+  if (hit !== undefined) return hit;
+  if (!t2s) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
+    t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  }
+  const out = t2s(ch);
+  const res = out.length === 1 ? out : ch;
+  charCache.set(code, res);
+  return res;
+}
+
+/** Normalise one UTF-16 unit of the text (keeps length 1). */
+export function normChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return ch;
+  if (code >= 0xd800 && code <= 0xdfff) return ch;
+  const n = ch.normalize('NFKC');
+  const c = n.length === 1 ? n : ch;
+  return simplifiedChar(c);
+}
+
+/** Normalise a string character by character (same length). */
+export function normalize(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += normChar(s[i]);
+  return out;
+}
+
+const WS = /\s/;
+const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…']);
+const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", '）', ')', '》']);
+const OPEN_Q = new Set(['“', '「', '『']);
+const CLOSE_Q = new Set(['”', '」', '』']);
+
+/** Build the compact view of a text. */
+export function buildView(text: string): { view: string; toText: Int32Array; breakBefore: Uint8Array } {
+  const chars: string[] = [];
+  const map: number[] = [];
+  const brk: number[] = [];
+  let pendingBreak = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (WS.test(ch)) {
+      if (ch === '\n') pendingBreak = true;
+      continue;
+    }
+    chars.push(normChar(ch));
+    map.push(i);
+    brk.push(pendingBreak ? 1 : 0);
+    pendingBreak = false;
+  }
+  map.push(text.length);
+  return { view: chars.join(''), toText: Int32Array.from(map), breakBefore: Uint8Array.from(brk) };
+}
+
+/**
+ * Sentences of the view: split after 。！？；(and their half-width forms), keeping closing quotes
+ * with the sentence they end, and at line breaks that follow such punctuation (a paragraph
+ * broken mid-sentence is one sentence). Inside a quotation, 。 does not split unless the
+ * quotation runs on for more than 160 characters.
+ */
+export function splitSentences(view: string, breakBefore: Uint8Array): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let depth = 0;
+  let quoteStart = -1;
+  const n = view.length;
+  for (let i = 0; i < n; i++) {
+    const ch = view[i];
+    if (i > start && breakBefore[i] && depth === 0) {
+      const prev = view[i - 1];
+      if (TERMINAL.has(prev) || CLOSERS.has(prev) || isBylineStart(view, i)) {
+        out.push([start, i]);
+        start = i;
+      }
+    }
+    if (OPEN_Q.has(ch)) {
+      if (depth === 0) quoteStart = i;
+      depth++;
+    } else if (CLOSE_Q.has(ch)) {
+      depth = Math.max(0, depth - 1);
+    }
+    if (TERMINAL.has(ch)) {
+      if (depth > 0 && i - quoteStart < 160) continue;
+      let j = i + 1;
+      while (j < n && (TERMINAL.has(view[j]) || CLOSERS.has(view[j]))) {
+        if (CLOSE_Q.has(view[j])) depth = Math.max(0, depth - 1);
+        j++;
+      }
+      if (depth > 0) depth = 0;
+      out.push([start, j]);
+      start = j;
+      i = j - 1;
+    }
+  }
+  if (start < n) out.push([start, n]);
+  return out.filter(([s, e]) => e > s);
+}
+
+function isBylineStart(view: string, i: number): boolean {
+  return view.startsWith('记者', i) || view.startsWith('通讯员', i) || view.startsWith('本报讯', i);
+}
+
+/** Segment an article text: view, sentences, jieba tokens with offsets. */
+export function segment(text: string): Segmented {
+  ensureLoaded();
+  const { view, toText, breakBefore } = buildView(text);
+  const sents = splitSentences(view, breakBefore);
+  const tokens: Token[] = [];
+  const tokenAt = new Int32Array(view.length).fill(-1);
+  const sentences: ViewSentence[] = [];
+  for (const [vs, ve] of sents) {
+    sentences.push({ vs, ve, start: toText[vs], end: toText[ve - 1] + 1 });
+    const s = view.slice(vs, ve);
+    const tagged = nodejieba.tag(s);
+    let cur = 0;
+    for (const t of tagged) {
+      const at = s.startsWith(t.word, cur) ? cur : s.indexOf(t.word, cur);
+      if (at < 0) throw new Error(`segment: jieba word "${t.word}" not found in sentence at ${cur}`);
+      const a = vs + at;
+      const b = a + t.word.length;
+      const tok: Token = { word: t.word, tag: t.tag, vs: a, ve: b, start: toText[a], end: toText[b - 1] + 1 };
+      for (let k = a; k < b; k++) tokenAt[k] = tokens.length;
+      tokens.push(tok);
+      cur = at + t.word.length;
+    }
+  }
+  return { text, view, toText, breakBefore, sentences, tokens, tokenAt };
+}
+
+/** Plain jieba cut (for benchmarks and comparisons). */
+export function cut(s: string): string[] {
+  ensureLoaded();
+  return nodejieba.cut(s);
+}

@@ -1,0 +1,36 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const root = resolve(__dirname, '../../..');
+const evalDir = ['/work/shared/eval', join(root, '../shared/eval')].find((d) => existsSync(join(d, 'score.mjs')))!;
+
+describe('extract: sample gold (score.mjs)', function () {
+  this.timeout(120000);
+  let scores: { macroF1: number; dims: Record<string, { f1: number }>; articles: { found: number; gold: number } };
+
+  before(() => {
+    const ex = spawnSync(process.execPath, [join(root, 'dist/src/cli/main.js'), 'extract', join(root, 'corpus'), '--quiet'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(ex.status, ex.stderr).to.equal(0);
+    const out = join(mkdtempSync(join(tmpdir(), 'zhkg-gold-')), 'e.jsonl');
+    writeFileSync(out, ex.stdout);
+    const sc = spawnSync(process.execPath, [join(evalDir, 'score.mjs'), join(evalDir, 'seeds.gold.json'), out, '--json'], { encoding: 'utf8' });
+    expect(sc.status, sc.stderr).to.equal(0);
+    scores = JSON.parse(sc.stdout);
+  });
+
+  it('finds every gold article', () => {
+    expect(scores.articles.found).to.equal(scores.articles.gold);
+  });
+  it('macro-F1 >= 0.92', () => expect(scores.macroF1).to.be.at.least(0.92));
+  it('persons >= 0.97', () => expect(scores.dims.persons.f1).to.be.at.least(0.97));
+  it('titles >= 0.95', () => expect(scores.dims.titles.f1).to.be.at.least(0.95));
+  it('inspections >= 0.90', () => expect(scores.dims.inspections.f1).to.be.at.least(0.9));
+  it('places, organisations, projects >= 0.85 each', () => {
+    expect(scores.dims.places.f1).to.be.at.least(0.85);
+    expect(scores.dims.organizations.f1).to.be.at.least(0.85);
+    expect(scores.dims.projects.f1).to.be.at.least(0.85);
+  });
+});
