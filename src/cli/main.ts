@@ -68,6 +68,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // For benchmarks (scripts/bench.js): report this process's peak RSS (worker threads included).
+  if (process.env.ZHKG_STATS) {
+    process.on('exit', () => process.stderr.write(`zhkg-stats maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+  }
   // `zhkg extract corpus | head` closes our stdout early: stop quietly, as Unix tools do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(EXIT.OK);
