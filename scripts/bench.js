@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/*
+ * npm run bench — one run, one corpus, every figure a ratio against a baseline measured in the same run.
+ *
+ *   (a) bare nodejieba.cut over the page texts (jieba's own dictionary, one thread)   — the floor
+ *   (b) zhkg extract --workers 1                                                    — vs (a)
+ *   (c) zhkg extract --workers N (N = cores)                                        — vs (b)
+ *   (d) zhkg load of (b)'s output into a fresh bundled Neo4j                          — rel/s
+ *   (e) Graphology: zhkg analyze + zhkg export (gexf, graphml, json, csv) of (b)'s output
+ *
+ * options: --articles N (default 20000), --scale10 (also run (c)+(d)+(e) on a 10x corpus and
+ * report time and peak-RSS ratios), --skip-neo4j. Corpora are made by scripts/make-corpus
+ * (deterministic) into bench/ and reused. Output: a table on stdout and bench/out/result.json.
+ */
+'use strict';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync, execFileSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+const cli = path.join(root, 'dist/src/cli/main.js');
+const argv = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : def;
+};
+const articles = Number(opt('articles', 20000));
+const scale10 = argv.includes('--scale10');
+const skipNeo4j = argv.includes('--skip-neo4j');
+const cores = os.availableParallelism();
+const outDir = path.join(root, 'bench', 'out');
+fs.mkdirSync(outDir, { recursive: true });
+
+function corpus(n) {
+  const dir = path.join(root, 'bench', `corpus-${n}`);
+  if (!fs.existsSync(path.join(dir, '.done'))) {
+    execFileSync(process.execPath, [path.join(root, 'scripts/make-corpus'), '--articles', String(n), '--out', dir], { stdio: 'inherit' });
+    fs.writeFileSync(path.join(dir, '.done'), '');
+  }
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => path.join(dir, f));
+  const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
+  return { dir, files, bytes };
+}
+
+/** Run the zhkg CLI; returns seconds and peak RSS (MB) of that process (threads included). */
+function zhkg(args, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...env, ZHKG_STATS: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`zhkg ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
+  const m = /zhkg-stats maxrss_kb=(\d+)/.exec(r.stderr);
+  return { seconds, rssMB: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** (a) bare nodejieba.cut, in a child so its memory and dictionary load are its own. */
+function bareCut(files) {
+  const code = `
+    const fs = require('fs'); const j = require('nodejieba'); j.load();
+    const files = JSON.parse(process.argv[1]); let bytes = 0, ns = 0n, words = 0;
+    for (const f of files) { const t = fs.readFileSync(f, 'utf8'); bytes += Buffer.byteLength(t);
+      const t0 = process.hrtime.bigint(); words += j.cut(t).length; ns += process.hrtime.bigint() - t0; }
+    console.log(JSON.stringify({ bytes, seconds: Number(ns) / 1e9, words, rssMB: process.resourceUsage().maxRSS / 1024 }));`;
+  const listFile = path.join(outDir, 'files.json');
+  fs.writeFileSync(listFile, JSON.stringify(files));
+  const r = spawnSync(process.execPath, ['-e', code.replace('JSON.parse(process.argv[1])', `JSON.parse(fs.readFileSync(${JSON.stringify(listFile)}, 'utf8'))`)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+function count(re, text) {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : NaN;
+}
+
+async function withServer(fn) {
+  const { startBundledServer } = require(path.join(root, 'dist/src/neo4j/bundled.js'));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'zhkg-bench-neo4j-'));
+  const server = await startBundledServer({ port: 0, home });
+  try {
+    return await fn({ NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password });
+  } finally {
+    await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function endToEnd(c, label) {
+  const out = path.join(outDir, `${label}.jsonl`);
+  const extract = zhkg(['extract', c.dir, '--workers', String(cores), '--out', out, '--quiet']);
+  const res = { extract };
+  if (!skipNeo4j) {
+    res.load = await withServer((env) => zhkg(['load', out, '--quiet'], env));
+    res.loadRels = count(/(\d+) relationships?/.exec(res.load.stdout) ? /(\d+) relationships?/ : /$^/, res.load.stdout);
+  }
+  const t0 = process.hrtime.bigint();
+  const analyze = zhkg(['analyze', out, '--json', '--quiet']);
+  const exports = ['gexf', 'graphml', 'json', 'csv'].map((f) =>
+    zhkg(['export', '--format', f, '--out', path.join(outDir, `${label}-export.${f === 'csv' ? 'csv.d' : f}`), out, '--quiet']),
+  );
+  res.graph = {
+    seconds: Number(process.hrtime.bigint() - t0) / 1e9,
+    rssMB: Math.max(analyze.rssMB, ...exports.map((e) => e.rssMB)),
+  };
+  res.seconds = extract.seconds + (res.load ? res.load.seconds : 0) + res.graph.seconds;
+  return res;
+}
+
+(async () => {
+  const c = corpus(articles);
+  const mb = c.bytes / 1e6;
+  console.log(`bench: ${articles} articles, ${mb.toFixed(1)} MB in ${c.files.length} pages; ${cores} cores (${os.cpus()[0].model}), node ${process.version}`);
+
+  const a = bareCut(c.files);
+  const one = zhkg(['extract', c.dir, '--workers', '1', '--out', path.join(outDir, 'one.jsonl'), '--quiet']);
+  const many = zhkg(['extract', c.dir, '--workers', String(cores), '--out', path.join(outDir, 'many.jsonl'), '--quiet']);
+  const rows = [
+    ['(a) nodejieba.cut, bare', a.seconds, a.rssMB, '1.00 (baseline)'],
+    ['(b) zhkg extract, 1 thread', one.seconds, one.rssMB, `${(a.seconds / one.seconds).toFixed(2)} x (a)`],
+    [`(c) zhkg extract, ${cores} workers`, many.seconds, many.rssMB, `${(one.seconds / many.seconds).toFixed(2)} x (b)`],
+  ];
+  const e2e = await endToEnd(c, 'e2e-1x');
+  if (e2e.load) rows.push(['(d) zhkg load (bundled Neo4j)', e2e.load.seconds, e2e.load.rssMB, '']);
+  rows.push(['(e) analyze + 4 exports', e2e.graph.seconds, e2e.graph.rssMB, '']);
+  const articlesOut = fs.readFileSync(path.join(outDir, 'one.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+
+  console.log('\nstep                                 seconds      MB/s  articles/s  peak RSS MB  ratio');
+  for (const [name, s, rss, ratio] of rows) {
+    const rate = name.startsWith('(a)') || name.startsWith('(b)') || name.startsWith('(c)') ? (mb / s).toFixed(2) : '';
+    const aps = name.startsWith('(b)') || name.startsWith('(c)') ? (articlesOut / s).toFixed(0) : '';
+    console.log(`${name.padEnd(36)} ${s.toFixed(2).padStart(8)} ${rate.padStart(9)} ${aps.padStart(11)} ${rss.toFixed(0).padStart(12)}  ${ratio}`);
+  }
+  if (e2e.load) {
+    const rels = count(/relationships[^\d]*(\d+)/, e2e.load.stdout);
+    console.log(`(d) load: ${e2e.load.stdout.trim().split('\n').slice(-3).join(' | ')}`);
+    if (rels) console.log(`(d) ${(rels / e2e.load.seconds).toFixed(0)} relationships/s end to end (process start included)`);
+  }
+  const result = { articles, mb, cores, bare: a, one: { s: one.seconds, rss: one.rssMB }, many: { s: many.seconds, rss: many.rssMB }, e2e1: { s: e2e.seconds } };
+  console.log(`\nratios: one-thread / bare cut = ${(a.seconds / one.seconds).toFixed(2)} (bar >= 0.5); ${cores} workers / one thread = ${(one.seconds / many.seconds).toFixed(2)} (bar >= 1.6 on 2 cores)`);
+
+  if (scale10) {
+    const c10 = corpus(articles * 10);
+    console.log(`\n10x: ${articles * 10} articles, ${(c10.bytes / 1e6).toFixed(1)} MB`);
+    const e2e10 = await endToEnd(c10, 'e2e-10x');
+    const rss1 = e2e.extract.rssMB;
+    const rss10 = e2e10.extract.rssMB;
+    console.log(`end to end (extract + load + analyze/exports): 1x ${e2e.seconds.toFixed(1)} s, 10x ${e2e10.seconds.toFixed(1)} s: ratio ${(e2e10.seconds / e2e.seconds).toFixed(2)} (bar <= 11)`);
+    console.log(`extract peak RSS: 1x ${rss1.toFixed(0)} MB, 10x ${rss10.toFixed(0)} MB: ratio ${(rss10 / rss1).toFixed(2)} (bar <= 2)`);
+    result.e2e10 = { s: e2e10.seconds, rssExtract: rss10, rssExtract1: rss1 };
+  }
+  fs.writeFileSync(path.join(outDir, 'result.json'), JSON.stringify(result, null, 2));
+})().catch((err) => {
+  console.error(`bench: ${err.stack || err}`);
+  process.exit(1);
+});
