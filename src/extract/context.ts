@@ -53,6 +53,8 @@ export interface Ctx {
   sentOf: Int32Array;
   /** view chars inside a person name or title */
   claimed: Uint8Array;
+  /** view chars inside a person name */
+  personMask: Uint8Array;
   persons: Cand[];
   titles: Cand[];
   entities: Cand[];
@@ -61,9 +63,16 @@ export interface Ctx {
   personNames: Set<string>;
 }
 
-const CJK = /[\u3400-\u9fff]/;
-export const isCJK = (ch: string | undefined): boolean => !!ch && CJK.test(ch);
-export const isDigitOrLatin = (ch: string | undefined): boolean => !!ch && /[0-9A-Za-z]/.test(ch);
+export const isCJK = (ch: string | undefined): boolean => {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0x3400 && c <= 0x9fff;
+};
+export const isDigitOrLatin = (ch: string | undefined): boolean => {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+};
 /** Characters that can be part of a name (CJK, digits, Latin letters, a middle dot). */
 export const isNameChar = (ch: string | undefined): boolean => isCJK(ch) || isDigitOrLatin(ch) || ch === '·';
 

@@ -17,8 +17,11 @@ export class DictionaryError extends Error {
 /** A trie over strings; `match*` return the longest entry found. */
 export class Trie<V> {
   readonly root: Node<V> = { next: new Map() };
+  /** char code -> some entry starts with it (a cheap first test before walking the trie). */
+  readonly first = new Uint8Array(65536);
   size = 0;
   add(word: string, value: V): void {
+    this.first[word.charCodeAt(0)] = 1;
     let n = this.root;
     for (const ch of word) {
       let m = n.next.get(ch);
@@ -30,6 +33,7 @@ export class Trie<V> {
   }
   /** Longest entry starting at `pos` (reading forward), or null. */
   longestAt(s: string, pos: number, limit = s.length): { len: number; value: V } | null {
+    if (pos >= limit || !this.first[s.charCodeAt(pos)]) return null;
     let n: Node<V> | undefined = this.root;
     let best: { len: number; value: V } | null = null;
     for (let i = pos; i < limit && n; i++) {
@@ -41,6 +45,7 @@ export class Trie<V> {
   /** All entries starting at `pos`, shortest first. */
   allAt(s: string, pos: number, limit = s.length): Array<{ len: number; value: V }> {
     const out: Array<{ len: number; value: V }> = [];
+    if (pos >= limit || !this.first[s.charCodeAt(pos)]) return out;
     let n: Node<V> | undefined = this.root;
     for (let i = pos; i < limit && n; i++) {
       n = n.next.get(s[i]);
@@ -63,6 +68,7 @@ export class ReverseTrie<V> {
   /** Entries ending at `end` (exclusive), reading backwards no further than `limit`; shortest first. */
   allEndingAt(s: string, end: number, limit = 0): Array<{ len: number; value: V }> {
     const out: Array<{ len: number; value: V }> = [];
+    if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return out;
     // walk the underlying trie by hand, backwards
     let n: Node<V> | undefined = this.t.root;
     for (let i = end - 1; i >= limit && n; i--) {
@@ -72,6 +78,7 @@ export class ReverseTrie<V> {
     return out;
   }
   longestEndingAt(s: string, end: number, limit = 0): { len: number; value: V } | null {
+    if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return null;
     const all = this.allEndingAt(s, end, limit);
     return all.length ? all[all.length - 1] : null;
   }
@@ -103,6 +110,8 @@ export interface Dictionaries {
   dir: string;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Frequent surnames (may start a name without other support). */
+  commonSurnames: Set<string>;
   notPerson: Trie<true>;
   followers: Trie<true>;
   groupWords: Set<string>;
@@ -141,7 +150,12 @@ interface Entry {
 const ajv = new Ajv({ allErrors: false });
 const WORD = { type: 'string', minLength: 1, maxLength: 24, pattern: '^[^\\s=#]+$' };
 const schemas: Record<string, object> = {
-  'surnames.txt': { type: 'object', properties: { word: { ...WORD, maxLength: 2 } }, required: ['word'], additionalProperties: false },
+  'surnames.txt': {
+    type: 'object',
+    properties: { word: { ...WORD, maxLength: 2 }, common: { enum: [0, 1] } },
+    required: ['word'],
+    additionalProperties: false,
+  },
   'title-parts.txt': {
     type: 'object',
     properties: { word: WORD, kind: { enum: ['prefix', 'level', 'organ', 'role', 'not-title'] } },
@@ -304,7 +318,11 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const jiebaWords: Dictionaries['jiebaWords'] = [];
   const surnames = new Set<string>();
   const compoundSurnames = new Set<string>();
-  for (const e of read(dir, 'surnames.txt')) (e.word.length === 2 ? compoundSurnames : surnames).add(e.word);
+  const commonSurnames = new Set<string>();
+  for (const e of read(dir, 'surnames.txt')) {
+    (e.word.length === 2 ? compoundSurnames : surnames).add(e.word);
+    if (e.common === 1) commonSurnames.add(e.word);
+  }
 
   const setOf = (file: string) => new Set(read(dir, file).map((e) => e.word));
   const trieOf = (words: Iterable<string>) => {
@@ -344,6 +362,14 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     };
     suffixesRev.add(e.word, info);
     suffixes.set(e.word, info);
+  }
+
+  // dictionary organs of 3+ characters are organisation heads too (组织部, 民政局, 卫健委)
+  for (const [word, kind] of titleParts) {
+    if (kind !== 'organ' || word.length < 3 || suffixes.has(word)) continue;
+    const info: SuffixInfo = { word, type: 'Organization', admin: false, inner: true, minstem: 1, placeStem: false };
+    suffixesRev.add(word, info);
+    suffixes.set(word, info);
   }
 
   const relationWords = new Map<string, RelationWordKind>();
@@ -389,6 +415,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     dir,
     surnames,
     compoundSurnames,
+    commonSurnames,
     notPerson: trieOf(setOf('not-person.txt')),
     followers: trieOf(setOf('person-followers.txt')),
     groupWords,

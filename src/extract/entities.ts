@@ -18,7 +18,7 @@ const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
 const ORG_AFTER = ['负责人', '相关负责人', '工作人员', '党员', '干部', '职工', '主要负责人'];
 const LIST_SEP = '、';
 const PROJECT_INNER = new Set(['建设', '改造', '提升', '整治']);
-const CUT_CHARS = new Set([...'及与到在对向从把将于了的暨或']);
+const CUT_CHARS = new Set([...'及与到在对向从把将于了的暨或由被经给让']);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 let spanEnds: Uint8Array = new Uint8Array(0);
 
@@ -54,12 +54,26 @@ function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, admin
     let k = ss - 1;
     while (k >= floor && k > ss - 6 && isCJK(V_(ctx, k)) && !ctx.claimed[k]) k--;
     const after = ctx.V[ss + head.word.length] ?? '';
-    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && /[、和及与等,，。]/.test(after)) return { start: k + 1, listItem: true };
+    const sepAfter = /[、和及与等,，。]/.test(after);
+    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && (sepAfter || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
+      return { start: k + 1, listItem: true };
+    }
   }
   return { start: walkLeft(ctx, ss, floor, head, adminStops, innerStops), listItem: false };
 }
 
 const V_ = (ctx: Ctx, k: number) => ctx.V[k];
+
+/** No verb, adverb or adjective word in [a, b), and no generic word: 望山村 yes, 推广社区 / 推动城市 no. */
+function plainStem(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; ) {
+    const t = tokenAt(ctx, k);
+    if (!t) return false;
+    if (/^(v|vn|a|ad|d|p|c|r)$/.test(t.tag) || ctx.d.genericStems.has(t.word)) return false;
+    k = t.ve;
+  }
+  return true;
+}
 
 function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminStops: Uint8Array, innerStops: Uint8Array): number {
   const { V } = ctx;
@@ -74,18 +88,26 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     const ch = V[cur - 1];
     if (!isNameChar(ch) && ch !== ')' && ch !== '(') break;
     if (ch === ')' || ch === '(') break;
-    if (ctx.claimed[cur - 1] && ctx.persons.some((p) => p.vs < cur && p.ve >= cur)) break;
+    if (ctx.personMask[cur - 1]) break;
     const t = tokenAt(ctx, cur - 1);
     if (!t) break;
     let tokStart = Math.max(t.vs, floor);
     // a person name inside the token (陈红民到 as one jieba word): stop after it
     let personEnd = -1;
-    for (let k = cur - 1; k >= tokStart; k--) if (ctx.claimed[k] && ctx.persons.some((p) => p.vs <= k && p.ve > k)) { personEnd = k + 1; break; }
+    for (let k = cur - 1; k >= tokStart; k--) if (ctx.personMask[k]) { personEnd = k + 1; break; }
     if (personEnd >= 0) {
       cur = personEnd;
       break;
     }
     const piece = V.slice(tokStart, cur);
+    // 人/和/街道: a one-character conjunction right before a too-short stem is part of the name
+    if (t.ve === cur && (piece === '和' || piece === '与') && ss - cur < head.minstem && tokStart > floor) {
+      const prev = tokenAt(ctx, tokStart - 1);
+      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1])) {
+        cur = prev.vs;
+        continue;
+      }
+    }
     if (t.ve === cur) {
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
       if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && cur === ss && PROJECT_INNER.has(piece))) break;
@@ -123,13 +145,17 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   // the word just before the head is a modifier (老旧小区, 特色小区)
   const t = tokenAt(ctx, ss - 1);
   if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
-  for (const m of d.modifiers) if (stem.endsWith(m) && isBoundary(ctx, ss - m.length)) return false;
+  for (const m of d.modifiers) if (stem.endsWith(m)) return false;
+  // a stem that begins with a bare administrative head word (街道荆花社区) is a broken name
+  for (let k = 1; k <= 3 && k < stem.length; k++) {
+    const h = d.suffixes.get(stem.slice(0, k));
+    if (h && h.admin && k >= 2) return false;
+  }
   if (listItem) return true;
   // a one-character head inside a common jieba word (道路, 干部, 城市) is not a head
   if (head.word.length === 1) {
     const tk = tokenAt(ctx, ss);
     if (tk && tk.vs < ss) {
-      if (!NAME_TAGS.has(tk.tag)) return false;
       if (d.genericStems.has(tk.word) || (ss - tk.vs < 2 && tk.tag !== 'x')) return false;
     }
   }
@@ -164,7 +190,7 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
       if (tk.ve > ss) {
         // the head is inside a jieba word (城区, 全区, 小区)
         if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j')) return false;
-      } else if (!['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'm', 'n', 'nrfg'].includes(tk.tag)) return false;
+      } else if (['r', 'd', 'p', 'c', 'q', 'f', 'y', 'e', 'o', 'zg', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'].includes(tk.tag) || (tk.ve - tk.vs < 2 && tk.tag !== 'ns')) return false;
       if (tk.vs > start && tk.word.length < 2 && tk.tag !== 'ns' && tk.tag !== 'x') return false;
     }
   }
@@ -213,7 +239,7 @@ function suffixSpans(ctx: Ctx): Span[] {
       const heads = d.suffixesRev.allEndingAt(V, e, sent.vs);
       if (!heads.length) continue;
       if (!rightOk(ctx, e, sent.ve)) continue;
-      if (ctx.claimed[e - 1] && ctx.persons.some((p) => p.vs < e && p.ve >= e)) continue;
+      if (ctx.personMask[e - 1]) continue;
       for (let k = heads.length - 1; k >= 0; k--) {
         const head = heads[k].value;
         const ss = e - heads[k].len;
@@ -255,7 +281,7 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
           const t = tokenAt(ctx, q);
           const k = t && t.vs >= start && t.ve <= end ? ctx.d.relationWords.get(t.word) : undefined;
           if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') hasBoundary = true;
-          if (ctx.claimed[q] && ctx.persons.some((p) => p.vs <= q && p.ve > q)) hasBoundary = true;
+          if (ctx.personMask[q]) hasBoundary = true;
         }
         if (V[a] === LIST_SEP && !hasBoundary) {
           items.unshift([start, end]);
@@ -278,8 +304,13 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
           s0 = t.ve;
           break;
         }
+        if (t.tag === 'x' && t.word.length >= 2 && CUT_CHARS.has(t.word[0]) && t.vs >= fs) {
+          s0 = t.vs + 1;
+          break;
+        }
         k = t.vs;
       }
+      while (s0 < fe && CUT_CHARS.has(V[s0])) s0++;
       items[0] = [s0, fe];
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;

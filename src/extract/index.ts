@@ -8,9 +8,9 @@
  *   here          byline persons and REPORTED (person/byline, reported/byline)
  * Vocabularies live in dictionaries/ (see dictionaries/README.md).
  */
-import { createHash } from 'node:crypto';
 import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, Relation, SourcePosition } from '../types';
-import { segment } from '../segment';
+import { normalize, segment } from '../segment';
+import { fnv1a } from '../resolve';
 import { getDictionaries } from './dictionaries';
 import type { Cand, Ctx } from './context';
 import { extractPersons } from './persons';
@@ -39,17 +39,25 @@ export function entityIdFor(type: EntityType, name: string): string {
   return `${type.toLowerCase()}:${name}`;
 }
 
-const BYLINE = /(见习记者|实习记者|实习生|记者|通讯员)[\s:：]*((?:[\u4e00-\u9fff·]{2,4}(?:[ \t\u3000]+|$|(?=\n)|(?=[，,]))){1,4})/gm;
+const BYLINE_ROLE = /^(见习记者|实习记者|实习生|特约记者|记者|通讯员)[:：]?(.*)$/;
 
-/** Byline names written in the text (记者 景静 通讯员 左学彬 周祎), when ingest gave none. */
+/** Byline names written at the end of the text (记者 景静 通讯员 左学彬 周祎), when ingest gave none. */
 export function bylineFromText(text: string): { reporters: string[]; correspondents: string[] } {
   const reporters: string[] = [];
   const correspondents: string[] = [];
-  const tail = text.slice(Math.max(0, text.length - 200));
-  for (const m of tail.matchAll(BYLINE)) {
-    const names = m[2].trim().split(/[\s\u3000]+/).filter((n) => n.length >= 2 && n.length <= 4);
-    const to = m[1] === '通讯员' ? correspondents : reporters;
-    for (const n of names) if (!to.includes(n)) to.push(n);
+  const lines = text.trimEnd().split('\n').slice(-2);
+  for (const line of lines) {
+    if (!/^\s*[（(]?\s*(见习记者|实习记者|实习生|特约记者|记者|通讯员)/.test(line)) continue;
+    let to: string[] | null = null;
+    for (let w of line.replace(/[（()）]/g, ' ').split(/[\s\u3000]+/).filter(Boolean)) {
+      const m = BYLINE_ROLE.exec(w);
+      if (m) {
+        to = m[1] === '通讯员' ? correspondents : reporters;
+        w = m[2];
+        if (!w) continue;
+      }
+      if (to && /^[\u4e00-\u9fff·]{2,4}$/.test(w) && !to.includes(w)) to.push(w);
+    }
   }
   return { reporters, correspondents };
 }
@@ -67,6 +75,7 @@ export function extractArticle(article: Article): ArticleFacts {
     V,
     sentOf,
     claimed: new Uint8Array(V.length + 1),
+    personMask: new Uint8Array(V.length + 1),
     persons: [],
     titles: [],
     entities: [],
@@ -123,7 +132,7 @@ export function extractArticle(article: Article): ArticleFacts {
     const key = `${type}|${source}|${target}`;
     if (relSeen.has(key)) return;
     relSeen.add(key);
-    const id = createHash('sha256').update(`${key}|${article.id}`).digest('hex').slice(0, 16);
+    const id = fnv1a(`${key}|${article.id}`);
     relations.push({ id, type, source, target, evidence });
   };
   const evidenceOf = (vs: number, ve: number, ruleId: string): Evidence => {
@@ -171,6 +180,7 @@ export function extractArticle(article: Article): ArticleFacts {
 
   const entities = [...byKey.values()];
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  longerTitlesFromHeadline(article, entities, relations);
   return { ...article, reporters, correspondents, sentences, entities, relations };
 }
 
@@ -183,4 +193,34 @@ function viewIndexOf(toText: Int32Array, offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * A headline may write a title in a longer form than the body (秦州区委书记王某 above,
+ * 区委书记王某 below): the longer form, when it is the body's title with a place stem in
+ * front and the same person right after it, becomes the title's name (rule title/headline-form).
+ */
+function longerTitlesFromHeadline(article: Article, entities: Entity[], relations: Relation[]): void {
+  const lines = [article.headline, article.subheadline].filter((x): x is string => !!x).map((h) => h.replace(/\s+/g, ''));
+  if (!lines.length) return;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const r of relations) {
+    if (r.type !== 'HOLDS_TITLE') continue;
+    const person = byId.get(r.source);
+    const title = byId.get(r.target);
+    if (!person || !title) continue;
+    const tn = normalize(title.name);
+    const pn = normalize(person.name);
+    for (const raw of lines) {
+      const h = normalize(raw);
+      const at = h.indexOf(tn + pn);
+      if (at < 2) continue;
+      let k = at;
+      while (k > 0 && at - k < 4 && /[\u3400-\u9fff]/.test(h[k - 1])) k--;
+      if (at - k >= 2) {
+        title.name = raw.slice(k, at + tn.length);
+        r.evidence = { ...r.evidence, ruleId: 'title/headline-form' };
+      }
+    }
+  }
 }

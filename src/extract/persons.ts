@@ -10,10 +10,11 @@
  *   person/repeat        another occurrence of a name found in this article
  */
 import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
+import { Trie } from './dictionaries';
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
-const BAD_GIVEN = new Set([...'的了是等着过们和与及在到对说']);
+const BAD_GIVEN = new Set([...'的了是等着过们在到对说']);
 const LIST_INTRO = ['领导', '同志', '嘉宾', '包括', '有', '出席的有'];
 const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
 
@@ -30,10 +31,21 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
   if (t.ve === p2 && t.vs >= floor) {
     const w = t.word;
     if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) return t.vs;
-    return -1;
   }
   // the token covers the stem and the level word (岳池县 as one word)
   if (t.vs < p2 - 1 && t.vs >= floor && (t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr') && p2 - t.vs <= 6) return t.vs;
+  // jieba cut across the name (莽/张镇/镇长): a short run of characters after a separator
+  let k = p2 - 1;
+  let stop = false;
+  while (k >= floor && isCJK(V[k]) && p2 - k <= 4) {
+    const tk = tokenAt(ctx, k);
+    if (tk && tk.ve === k + 1 && d.boundary.has(tk.word)) {
+      stop = true;
+      break;
+    }
+    k--;
+  }
+  if ((stop || k < floor || CLAUSE_START.has(V[k])) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
   return -1;
 }
 
@@ -93,6 +105,7 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
   return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
 }
 
+const GENERIC_ORGAN_HEADS = new Set([...'队组科室股处所站团社会馆院办局部']);
 const ORG_TAGS = new Set(['n', 'nz', 'ns', 'nt', 'x', 'j', 'vn', 'nrt', 'm', 'eng']);
 /**
  * A body without a dictionary entry before a role: 驻村工作队队长, 某某有限公司总经理. The body
@@ -103,12 +116,13 @@ function genericOrganStart(ctx: Ctx, rs: number, floor: number): number {
   const { V, d } = ctx;
   const heads = d.suffixesRev.allEndingAt(V, rs, floor);
   const head = heads.length ? heads[heads.length - 1] : null;
-  const ok = (head && head.value.type === 'Organization') || /[队组]$/.test(V.slice(0, rs));
+  const generic = GENERIC_ORGAN_HEADS.has(V[rs - 1]);
+  const ok = (head && head.value.type === 'Organization') || generic;
   if (!ok) return rs;
-  let cur = rs - (head ? head.len : 1);
+  let cur = rs - (head && head.value.type === 'Organization' ? head.len : 1);
   while (cur > floor && rs - cur < 12) {
     const t = tokenAt(ctx, cur - 1);
-    if (!t || t.vs < floor) break;
+    if (!t || t.vs < floor || !isCJK(t.word[0])) break;
     if (!ORG_TAGS.has(t.tag) || d.boundary.has(t.word) || ctx.claimed[cur - 1]) break;
     cur = t.vs;
   }
@@ -126,6 +140,7 @@ function findTitles(ctx: Ctx, from: number, to: number): TitleSpan[] {
   const { V, d } = ctx;
   const out: TitleSpan[] = [];
   let i = from;
+  let nextFloor = from;
   while (i < to) {
     const nt = d.notTitle.longestAt(V, i, to);
     const r = d.roles.longestAt(V, i, to);
@@ -141,10 +156,12 @@ function findTitles(ctx: Ctx, from: number, to: number): TitleSpan[] {
       i++;
       continue;
     }
-    const floor = out.length && out[out.length - 1].end <= i ? Math.max(from, out[out.length - 1].end) : from;
+    const floor = Math.max(from, nextFloor <= i ? nextFloor : from);
     const { start, parse } = parseTitleLeft(ctx, i, floor);
     out.push({ start, end: i + r.len, parse });
     i += r.len;
+    // the next title starts after the name that follows this one
+    nextFloor = i + nameAt(ctx, i, true);
   }
   return out;
 }
@@ -227,6 +244,16 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     if (!strong) {
       const f = pick === short ? fS : fL;
       if (!f || !f.strong || !isCJK(V[pick])) continue;
+      if (!ctx.d.commonSurnames.has(V.slice(p, p + s))) continue;
+      // no common word inside the name (都/认真, 高/度重视)
+      let bad = false;
+      for (let k = p; k < pick; ) {
+        const tk = tokenAt(ctx, k);
+        if (!tk) break;
+        if (tk.ve - tk.vs >= 2 && !NAME_TAGS.has(tk.tag) && tk.vs >= p && tk.ve <= pick) bad = true;
+        k = tk.ve;
+      }
+      if (bad) continue;
       const t = tokenAt(ctx, p);
       if (t && t.vs === p && t.ve > pick && !NAME_TAGS.has(t.tag)) continue; // 高度重视, 全面推进
       if (t && t.vs === p && t.ve === pick && !NAME_TAGS.has(t.tag) && t.word.length >= 2) continue; // 时间, 全区
@@ -243,7 +270,7 @@ function addPerson(ctx: Ctx, vs: number, ve: number, ruleId: string): Cand {
   const c: Cand = { type: 'Person', key, vs, ve, ruleId };
   ctx.persons.push(c);
   ctx.personNames.add(key);
-  for (let k = vs; k < ve; k++) ctx.claimed[k] = 1;
+  for (let k = vs; k < ve; k++) ctx.claimed[k] = ctx.personMask[k] = 1;
   return c;
 }
 
@@ -291,6 +318,11 @@ function nameLists(ctx: Ctx): void {
         continue;
       }
       // collect a run of 、-separated short items
+      // a list of names needs a surname right after the 、
+      if (!d.surnames.has(V[i + 1]) && !d.compoundSurnames.has(V.slice(i + 1, i + 3))) {
+        i++;
+        continue;
+      }
       const seps: number[] = [i];
       let q = i + 1;
       for (;;) {
@@ -309,7 +341,11 @@ function nameLists(ctx: Ctx): void {
         const a = seps[0] - L;
         if (a < sent.vs) continue;
         const before = a === sent.vs ? '，' : V[a - 1];
-        const intro = LIST_INTRO.some((w) => V.startsWith(w, a - w.length)) || (a > 0 && ctx.claimed[a - 1] === 1) || !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a);
+        const intro =
+          LIST_INTRO.some((w) => V.startsWith(w, a - w.length)) ||
+          (a > 0 && ctx.claimed[a - 1] === 1) ||
+          !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a) ||
+          groupBefore(ctx, a, sent.vs);
         if ((CLAUSE_START.has(before) || intro) && nameShape(ctx, a, seps[0])) {
           first = [a, seps[0]];
           break;
@@ -326,11 +362,23 @@ function nameLists(ctx: Ctx): void {
       const after = V.slice(lastStart + lastLen, lastStart + lastLen + 2);
       const known = items.some(([a, b]) => ctx.personNames.has(V.slice(a, b)) || d.officials.has(V.slice(a, b)));
       const introduced = LIST_INTRO.some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
-      const ended = after.startsWith('等') && !/^等(地|市|县|区|省|镇|乡|村|处)/.test(after) || (followAt(ctx, lastStart + lastLen)?.strong ?? false);
+      const rest = V.slice(lastStart + lastLen + 1, lastStart + lastLen + 10);
+      const ended =
+        (after.startsWith('等') && (/领导|同志|干部|负责人|嘉宾|代表|班子|成员|^人/.test(rest) || !/^(地|处|市|县|区|省|镇|乡|村|单位|部门|企业)/.test(rest))) ||
+        (followAt(ctx, lastStart + lastLen)?.strong ?? false);
       if (!(known || introduced || ended)) continue;
       for (const [a, b] of items) if (!ctx.claimed[a]) addPerson(ctx, a, b, 'person/name-list');
     }
   }
+}
+
+/** A group word (群众, 老党员, 代表) ends right before `a`: 困难群众张爱梅、董作森 … */
+function groupBefore(ctx: Ctx, a: number, floor: number): boolean {
+  for (let k = Math.max(floor, a - 5); k < a; k++) {
+    const m = ctx.d.groupTrie.longestAt(ctx.V, k, a);
+    if (m && k + m.len === a) return true;
+  }
+  return false;
 }
 
 function nameShape(ctx: Ctx, a: number, b: number): boolean {
@@ -348,12 +396,15 @@ function nameShape(ctx: Ctx, a: number, b: number): boolean {
 
 /** A clause-initial name followed by 一行/表示/指出/带队 … */
 function nameVerb(ctx: Ctx): void {
-  const { V } = ctx;
+  const { V, d } = ctx;
+  const titleEnd = new Uint8Array(V.length + 1);
+  for (const t of ctx.titles) titleEnd[t.ve] = 1;
   for (const sent of ctx.seg.sentences) {
     for (let p = sent.vs; p < sent.ve; p++) {
       if (ctx.claimed[p]) continue;
-      const atStart = p === sent.vs || CLAUSE_START.has(V[p - 1]) || (p > 0 && ctx.claimed[p - 1] === 1 && ctx.titles.some((t) => t.ve === p));
+      const atStart = p === sent.vs || CLAUSE_START.has(V[p - 1]) || titleEnd[p] === 1;
       if (!atStart) continue;
+      if (!d.surnames.has(V[p]) && !d.compoundSurnames.has(V.slice(p, p + 2)) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
       const len = nameAt(ctx, p, false);
       if (len) addPerson(ctx, p, p + len, 'person/name-verb');
     }
@@ -363,11 +414,11 @@ function nameVerb(ctx: Ctx): void {
 /** Every further occurrence of a known or found name. */
 function repeats(ctx: Ctx): void {
   const { V, d } = ctx;
-  const names = [...ctx.personNames];
+  const names = new Trie<true>();
+  for (const n of ctx.personNames) names.add(n, true);
   for (let p = 0; p < V.length; p++) {
     if (ctx.claimed[p]) continue;
-    let best = 0;
-    for (const n of names) if (n.length > best && V.startsWith(n, p)) best = n.length;
+    let best = names.longestAt(V, p)?.len ?? 0;
     const off = d.officialsTrie.longestAt(V, p);
     let rule = 'person/repeat';
     if (off && off.len > best) {

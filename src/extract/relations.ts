@@ -86,7 +86,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       if (acc) {
         const main = before.filter((p) => p.ve <= run[0].vs && !V.slice(p.ve, run[0].vs).includes('陪同'));
         for (const a of run) for (const m of main) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
-        subject = main.length ? [main[main.length - 1]] : carry;
+        // A、B陪同此次调研: the visitor is not named here; the companions are not visitors
+        subject = main.length ? [main[main.length - 1]] : /在[^，,。]*$/.test(V.slice(sent.vs, run[0].vs)) ? carry : [];
       }
       // 分别: several persons, several sites, pairing unknown (a single person visits each one)
       if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];
@@ -122,7 +123,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         if (active) {
           const w = visitWords.find((x) => x.vs >= i && x.vs < e)!;
           for (const s of sites) {
-            if (s.vs >= w.vs && s.ve <= e && !s.nested) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
+            // 看望了开发区的干部职工: a site followed by 的 only qualifies the real object
+            if (s.vs >= w.vs && s.ve <= e && !s.nested && !followedByDe(ctx, s.ve, e)) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
           }
         }
       }
@@ -133,6 +135,28 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
   attended(ctx, persons);
   partOf(ctx);
   void d;
+}
+
+/** The site at `end` is followed by 的 (directly, or after the rest of its list and 等单位). */
+function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
+  const { V } = ctx;
+  let k = end;
+  while (k < clauseEnd && V[k] !== '的' && k - end < 30) {
+    if (V[k] === '等') {
+      const m = ctx.d.relationTrie.longestAt(V, k, clauseEnd);
+      if (m && m.value.startsWith('list')) k += m.len;
+      else k++;
+      continue;
+    }
+    if (V[k] === '、' || V[k] === '和' || V[k] === '及') {
+      // skip the next list item
+      k++;
+      while (k < clauseEnd && !'、和及等的,，'.includes(V[k])) k++;
+      continue;
+    }
+    return false;
+  }
+  return V[k] === '的';
 }
 
 /** The clause [a, b) names a group (代表们, 慰问组) as its subject. */

@@ -10,9 +10,9 @@
  * article that writes its own jurisdiction in a full title (秦州区委书记) uses that one for
  * its short titles instead.
  */
-import { createHash } from 'node:crypto';
 import type { ArticleFacts, Entity, EntityType, Relation } from '../types';
 import { getDictionaries } from '../extract/dictionaries';
+import { normalize } from '../segment';
 
 export interface ResolveConfig {
   /** Home jurisdiction, e.g. "二七区" (default from dictionaries/jurisdiction.json). */
@@ -53,10 +53,11 @@ function isRole(s: string): boolean {
 export function canonicalTitle(title: string, j: Jurisdiction): string {
   const t = title.replace(/\s+/g, '');
   if (!j.level) return t;
-  if (t.startsWith(j.name)) {
-    const rest = t.slice(j.name.length);
-    return rest.length ? t : t;
+  if (t.startsWith(j.stem) && !t.startsWith(j.name + j.level)) {
+    const rest = t.slice(j.stem.length);
+    if (rest.startsWith(j.level) && isRole(rest)) return j.name + rest; // 二七区长 -> 二七区区长
   }
+  if (t.startsWith(j.name)) return t;
   if (t.startsWith(j.stem)) {
     const rest = t.slice(j.stem.length);
     if (rest.startsWith(j.level) && isRole(rest)) return j.name + rest; // 二七区长 -> 二七区区长
@@ -84,13 +85,14 @@ function articleJurisdiction(facts: ArticleFacts, home: Jurisdiction): Jurisdict
   const counts = new Map<string, number>();
   for (const e of facts.entities) {
     if (e.type !== 'Title' && e.type !== 'Place') continue;
-    const m = /^(?:中共)?([\u3400-\u9fff]{2,4}?)(区|县|市|镇|乡)(?:委|政府|人民政府|长|人大|政协)/.exec(e.name);
+    const name = normalize(e.name);
+    const m = /^(?:中共)?([\u3400-\u9fff]{2,4}?)(区|县|市|镇|乡)(?:委|政府|人民政府|长|人大|政协)/.exec(name);
     if (m && m[2] === home.level) {
       const name = m[1] + m[2];
       counts.set(name, (counts.get(name) ?? 0) + 3);
     }
-    if (e.type === 'Place' && e.name.endsWith(home.level) && e.name.length >= 3 && e.name.length <= 5) {
-      counts.set(e.name, (counts.get(e.name) ?? 0) + e.mentions.length);
+    if (e.type === 'Place' && name.endsWith(home.level) && name.length >= 3 && name.length <= 5) {
+      counts.set(name, (counts.get(name) ?? 0) + e.mentions.length);
     }
   }
   if (!counts.size || counts.has(home.name)) return home;
@@ -98,8 +100,20 @@ function articleJurisdiction(facts: ArticleFacts, home: Jurisdiction): Jurisdict
   return parseJurisdiction(best);
 }
 
+/** 64-bit FNV-1a of a string, as 16 hex digits (stable ids without crypto's cost). */
+export function fnv1a(s: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
 export function relationId(type: string, source: string, target: string, articleId: string): string {
-  return createHash('sha256').update(`${type}|${source}|${target}|${articleId}`).digest('hex').slice(0, 16);
+  return fnv1a(`${type}|${source}|${target}|${articleId}`);
 }
 
 export function resolveArticle(facts: ArticleFacts, config: ResolveConfig = {}): ArticleFacts {
@@ -108,8 +122,9 @@ export function resolveArticle(facts: ArticleFacts, config: ResolveConfig = {}):
   const remap = new Map<string, string>();
   const merged = new Map<string, Entity>();
   for (const e of facts.entities) {
-    const canonical =
-      e.type === 'Title' ? canonicalTitle(e.name, j) : e.type === 'Person' ? e.name.replace(/\s+/g, '') : canonicalName(e.type, e.name, j);
+    // ids are built from the normalised name (simplified characters, NFKC), so 楊良鋒 and 杨良锋 meet
+    const n = normalize(e.name.replace(/\s+/g, ''));
+    const canonical = e.type === 'Title' ? canonicalTitle(n, j) : e.type === 'Person' ? n : canonicalName(e.type, n, j);
     const id = e.type === 'Event' ? `event:${canonical}@${facts.date ?? facts.id}` : `${e.type.toLowerCase()}:${canonical}`;
     remap.set(e.id, id);
     const prev = merged.get(id);

@@ -8,7 +8,7 @@
  * view and report spans in the article text. Sentences and jieba tokens are computed on the view.
  */
 import nodejieba from 'nodejieba';
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,34 @@ export interface Segmented {
 }
 
 let loaded = false;
+/** word -> POS tag, from jieba's dictionary and ours (jieba's tag() is cut() plus this lookup). */
+const posMap = new Map<string, string>();
+
+function loadPosMap(userLines: string[]): void {
+  const txt = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
+  let i = 0;
+  while (i < txt.length) {
+    let e = txt.indexOf('\n', i);
+    if (e < 0) e = txt.length;
+    const a = txt.indexOf(' ', i);
+    const b = txt.lastIndexOf(' ', e);
+    if (a > i && a < e && b > a) posMap.set(txt.slice(i, a), txt.slice(b + 1, e).trim());
+    i = e + 1;
+  }
+  for (const l of userLines) {
+    const parts = l.split(' ');
+    posMap.set(parts[0], parts[parts.length - 1]);
+  }
+}
+
+/** The POS tag jieba's tagger would give a word. */
+export function posOf(word: string): string {
+  const t = posMap.get(word);
+  if (t) return t;
+  const tag = /^[0-9０-９.]+$/.test(word) ? 'm' : /[A-Za-z]/.test(word) && /^[\x00-\x7f]+$/.test(word) ? 'eng' : 'x';
+  if (posMap.size < 2_000_000) posMap.set(word, tag);
+  return tag;
+}
 let t2s: ((s: string) => string) | null = null;
 const charCache = new Map<number, string>();
 
@@ -66,13 +94,15 @@ function userDictLines(): string[] {
 /** Load nodejieba once with the project's user dictionary (generated from dictionaries/). */
 export function ensureLoaded(): void {
   if (loaded) return;
-  const body = userDictLines().join('\n') + '\n';
+  const lines = userDictLines();
+  const body = lines.join('\n') + '\n';
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
   const dir = join(tmpdir(), 'zhkg');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `userdict-${hash}.utf8`);
   writeFileSync(path, body);
   nodejieba.load({ userDict: path });
+  loadPosMap(lines);
   loaded = true;
 }
 
@@ -92,9 +122,19 @@ function simplifiedChar(ch: string): string {
   return res;
 }
 
+const normTable = new Uint16Array(65536);
+
 /** Normalise one UTF-16 unit of the text (keeps length 1). */
 export function normChar(ch: string): string {
   const code = ch.charCodeAt(0);
+  const hit = normTable[code];
+  if (hit) return String.fromCharCode(hit);
+  const out = normCharSlow(ch, code);
+  normTable[code] = out.charCodeAt(0);
+  return out;
+}
+
+function normCharSlow(ch: string, code: number): string {
   if (code < 0x80) return ch;
   if (code >= 0xd800 && code <= 0xdfff) return ch;
   const n = ch.normalize('NFKC');
@@ -122,12 +162,14 @@ export function buildView(text: string): { view: string; toText: Int32Array; bre
   const brk: number[] = [];
   let pendingBreak = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (WS.test(ch)) {
-      if (ch === '\n') pendingBreak = true;
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      pendingBreak = true;
       continue;
     }
-    chars.push(normChar(ch));
+    if (code === 32 || code === 9 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0xfeff || ((code === 0x2028 || code === 0x2029 || code === 11 || code === 12) && WS.test(text[i]))) continue;
+    const hit = normTable[code];
+    chars.push(hit ? String.fromCharCode(hit) : normChar(text[i]));
     map.push(i);
     brk.push(pendingBreak ? 1 : 0);
     pendingBreak = false;
@@ -192,21 +234,30 @@ export function segment(text: string): Segmented {
   const tokens: Token[] = [];
   const tokenAt = new Int32Array(view.length).fill(-1);
   const sentences: ViewSentence[] = [];
-  for (const [vs, ve] of sents) {
-    sentences.push({ vs, ve, start: toText[vs], end: toText[ve - 1] + 1 });
-    const s = view.slice(vs, ve);
-    const tagged = nodejieba.tag(s);
-    let cur = 0;
-    for (const t of tagged) {
-      const at = s.startsWith(t.word, cur) ? cur : s.indexOf(t.word, cur);
-      if (at < 0) throw new Error(`segment: jieba word "${t.word}" not found in sentence at ${cur}`);
-      const a = vs + at;
-      const b = a + t.word.length;
-      const tok: Token = { word: t.word, tag: t.tag, vs: a, ve: b, start: toText[a], end: toText[b - 1] + 1 };
-      for (let k = a; k < b; k++) tokenAt[k] = tokens.length;
-      tokens.push(tok);
-      cur = at + t.word.length;
+  for (const [vs, ve] of sents) sentences.push({ vs, ve, start: toText[vs], end: toText[ve - 1] + 1 });
+  // one jieba call for the whole view (punctuation always ends a word, so words do not cross
+  // sentences; a word that does, at a line-break boundary, is cut in two)
+  const words = view.length ? nodejieba.cut(view, true) : [];
+  let cur = 0;
+  let si = 0;
+  const push = (a: number, b: number, word: string) => {
+    for (let k = a; k < b; k++) tokenAt[k] = tokens.length;
+    tokens.push({ word, tag: posOf(word), vs: a, ve: b, start: toText[a], end: toText[b - 1] + 1 });
+  };
+  for (const word of words) {
+    const at = view.startsWith(word, cur) ? cur : view.indexOf(word, cur);
+    if (at < 0) throw new Error(`segment: jieba word "${word}" not found in the text at ${cur}`);
+    let a = at;
+    const b = at + word.length;
+    while (si < sentences.length && sentences[si].ve <= a) si++;
+    while (si < sentences.length && sentences[si].ve < b) {
+      const cut = sentences[si].ve;
+      push(a, cut, view.slice(a, cut));
+      a = cut;
+      si++;
     }
+    push(a, b, a === at ? word : view.slice(a, b));
+    cur = b;
   }
   return { text, view, toText, breakBefore, sentences, tokens, tokenAt };
 }
