@@ -125,6 +125,8 @@ export interface Dictionaries {
   suffixesRev: ReverseTrie<SuffixInfo>;
   suffixes: Map<string, SuffixInfo>;
   boundary: Set<string>;
+  /** Verbs allowed inside project names. */
+  projectVerbs: Set<string>;
   genericStems: Set<string>;
   determiners: Trie<true>;
   modifiers: Set<string>;
@@ -204,7 +206,7 @@ schemas['name-blockers.txt'] = {
   additionalProperties: false,
 };
 const plain = { type: 'object', properties: { word: WORD }, required: ['word'], additionalProperties: false };
-for (const f of ['not-person.txt', 'person-followers.txt', 'group-words.txt', 'boundary-words.txt', 'officials.txt']) schemas[f] = plain;
+for (const f of ['not-person.txt', 'person-followers.txt', 'group-words.txt', 'boundary-words.txt', 'officials.txt', 'project-verbs.txt']) schemas[f] = plain;
 
 const jurisdictionSchema = {
   type: 'object',
@@ -429,6 +431,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     suffixesRev,
     suffixes,
     boundary: setOf('boundary-words.txt'),
+    projectVerbs: setOf('project-verbs.txt'),
     genericStems,
     determiners,
     modifiers,

@@ -17,7 +17,6 @@ const MEASURE = new Set([...'个家所座处批项条名位次期片栋幢户'])
 const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
 const ORG_AFTER = ['负责人', '相关负责人', '工作人员', '党员', '干部', '职工', '主要负责人'];
 const LIST_SEP = '、';
-const PROJECT_INNER = new Set(['建设', '改造', '提升', '整治']);
 const CUT_CHARS = new Set([...'及与到在对向从把将于了的暨或由被经给让']);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 let spanEnds: Uint8Array = new Uint8Array(0);
@@ -59,7 +58,23 @@ function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, admin
       return { start: k + 1, listItem: true };
     }
   }
-  return { start: walkLeft(ctx, ss, floor, head, adminStops, innerStops), listItem: false };
+  const walked = walkLeft(ctx, ss, floor, head, adminStops, innerStops);
+  // an item of a list of projects or bodies: from the separator (、后坪滑雪场项目), if the walk
+  // stopped short of it at a function word
+  if (head.type !== 'Place') {
+    let k = walked - 1;
+    while (k >= floor && walked - k <= 4 && isCJK(ctx.V[k]) && !ctx.personMask[k]) k--;
+    if (k >= floor && k < walked - 1 && ctx.V[k] === LIST_SEP) {
+      let plain = true;
+      for (let q = k + 1; q < walked; q++) {
+        const t = tokenAt(ctx, q);
+        const kind = t ? ctx.d.relationWords.get(t.word) : undefined;
+        if (kind === 'visit' || kind === 'move' || kind === 'lead' || (t && (/^(p|c|r|d|u.*)$/.test(t.tag) || (t.word.length >= 2 && ctx.d.boundary.has(t.word))))) plain = false;
+      }
+      if (plain) return { start: k + 1, listItem: false };
+    }
+  }
+  return { start: walked, listItem: false };
 }
 
 const V_ = (ctx: Ctx, k: number) => ctx.V[k];
@@ -110,8 +125,8 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     }
     if (t.ve === cur) {
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
-      if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && cur === ss && PROJECT_INNER.has(piece))) break;
-      if (t.tag === 'v' && head.type !== 'Project' && !ctx.d.gazetteer.has(piece)) break;
+      if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      if (t.tag === 'v' && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (MEASURE.has(piece) || (piece.length >= 2 && MEASURE.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
       if (/^[0-9]+$/.test(piece) && MEASURE.has(V[cur] ?? '')) break;
@@ -121,7 +136,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       if (ctx.d.boundary.has(last)) break;
     }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
-    if (t.tag === 'x' && piece.length >= 2 && (CUT_CHARS.has(piece[0]) || (piece[0] === '和' && spanEnds[tokStart]))) {
+    if (piece.length >= 2 && ((t.tag === 'x' && CUT_CHARS.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
       cur = tokStart + 1;
       break;
     }
@@ -152,6 +167,11 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
     if (h && h.admin && k >= 2) return false;
   }
   if (listItem) return true;
+  // a project named only by a place (保康项目) or a bare verb (入园项目) is generic
+  if (head.type === 'Project') {
+    const tk = tokenAt(ctx, start);
+    if (tk && tk.vs === start && tk.ve === ss && (/^(ns|v|vn|a|ad|an|d)$/.test(tk.tag) || d.gazetteer.has(tk.word))) return false;
+  }
   // a one-character head inside a common jieba word (道路, 干部, 城市) is not a head
   if (head.word.length === 1) {
     const tk = tokenAt(ctx, ss);
@@ -234,6 +254,8 @@ function suffixSpans(ctx: Ctx): Span[] {
   spanEnds = new Uint8Array(V.length + 1);
   const titleParty = new Set<number>();
   for (const t of ctx.titles) if (t.title && t.title.organEnd === t.title.roleStart && PARTY.test(V.slice(t.title.orgStart, t.title.organEnd))) titleParty.add(t.title.organEnd);
+  const roleEnd = new Uint8Array(V.length + 1);
+  for (const t of ctx.titles) if (t.title) for (let k = t.title.roleStart + 1; k <= t.ve; k++) roleEnd[k] = 1;
   for (const sent of ctx.seg.sentences) {
     for (let e = sent.vs + 1; e <= sent.ve; e++) {
       const heads = d.suffixesRev.allEndingAt(V, e, sent.vs);
@@ -248,6 +270,7 @@ function suffixSpans(ctx: Ctx): Span[] {
         if (!stemOk(ctx, start, ss, head, listItem)) break; // only the longest head counts
         const end = withParen(ctx, e, sent.ve);
         if (head.type === 'Organization' && titleParty.has(e)) break;
+        if (roleEnd[e]) break; // 市委常委: the head is the end of a role, not of a body
         spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: `${head.type.toLowerCase()}/suffix` });
         spanEnds[end] = 1;
         if (head.admin) adminStops[e] = 1;
@@ -419,6 +442,8 @@ export function extractEntities(ctx: Ctx): void {
     if (ctx.entities.some((e) => e.vs === p.orgStart && e.ve === p.organEnd)) continue;
     const key = V.slice(p.orgStart, p.organEnd);
     if (key.length < 2 || PARTY.test(key) || /^(中共|中央|国家)/.test(key)) continue;
+    // a bare organ (管委会主任) names no particular body
+    if (ctx.d.titleParts.get(key) === 'organ') continue;
     ctx.entities.push({ type: 'Organization', key, vs: p.orgStart, ve: p.organEnd, ruleId: 'organization/title-organ' });
   }
   void isCJK;

@@ -132,7 +132,7 @@ export function extractArticle(article: Article): ArticleFacts {
     const key = `${type}|${source}|${target}`;
     if (relSeen.has(key)) return;
     relSeen.add(key);
-    const id = fnv1a(`${key}|${article.id}`);
+    const id = fnv1a(`${type}|${source}|${target}|${article.id}`);
     relations.push({ id, type, source, target, evidence });
   };
   const evidenceOf = (vs: number, ve: number, ruleId: string): Evidence => {

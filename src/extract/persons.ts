@@ -20,6 +20,24 @@ const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《�
 
 // ---------------------------------------------------------------- titles
 
+/** Start of a run of 2-4 CJK characters ending at `end` right after a separator or a boundary word, or -1. */
+function charRunStart(ctx: Ctx, end: number, floor: number): number {
+  const { V, d } = ctx;
+  let k = end - 1;
+  let stop = false;
+  while (k >= floor && isCJK(V[k]) && end - k <= 5) {
+    const tk = tokenAt(ctx, k);
+    if (tk && tk.ve === k + 1 && d.boundary.has(tk.word)) {
+      stop = true;
+      break;
+    }
+    k--;
+  }
+  const len = end - k - 1;
+  if ((stop || k < floor || CLAUSE_START.has(V[k])) && len >= 2 && len <= 4) return k + 1;
+  return -1;
+}
+
 /** Where a place stem before a level word starting at `p2` begins, or -1. */
 function stemStart(ctx: Ctx, p2: number, floor: number): number {
   const { V, d } = ctx;
@@ -81,14 +99,30 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
       if (s >= 0) {
         if (stem === null) stem = V.slice(s, p2);
         pos = s;
-      } else pos = p2;
-      // organs may stand before a level too (rare): stop here otherwise
+        continue;
+      }
+      // a one-character level with no stem of its own may be the end of a name (中市 + 街道办事处)
+      const run = charRunStart(ctx, pos, floor);
+      if (lv.len === 1 && run >= 0 && run < p2) {
+        pos = run;
+        break;
+      }
+      pos = p2;
       continue;
     }
     const pf = d.prefixesRev.longestEndingAt(V, pos, floor);
     if (pf) {
       pos -= pf.len;
       continue;
+    }
+    // a body with no level before it may carry a short place name (城郊党委, 官路社区党委)
+    const roleHasOrgan = pos === rs && [2, 3].some((L) => d.titleParts.get(V.slice(rs, rs + L)) === 'organ'); // 党委副书记
+    if (k === 0 && ((pos < organEnd && pos < rs) || roleHasOrgan)) {
+      const run = charRunStart(ctx, pos, floor);
+      if (run >= 0 && pos - run >= 2 && pos - run <= 4 && !d.genericStems.has(V.slice(run, pos))) {
+        pos = run;
+        break;
+      }
     }
     // a bare stem before a role that starts with a level word (二七 + 区长)
     if (pos === rs && d.levelsRev.longestEndingAt(V, rs + 1, rs)) {
@@ -402,8 +436,7 @@ function nameVerb(ctx: Ctx): void {
   for (const sent of ctx.seg.sentences) {
     for (let p = sent.vs; p < sent.ve; p++) {
       if (ctx.claimed[p]) continue;
-      const atStart = p === sent.vs || CLAUSE_START.has(V[p - 1]) || titleEnd[p] === 1;
-      if (!atStart) continue;
+      if (!(p === sent.vs || titleEnd[p] === 1 || (V.charCodeAt(p - 1) < 0x3400 && CLAUSE_START.has(V[p - 1])))) continue;
       if (!d.surnames.has(V[p]) && !d.compoundSurnames.has(V.slice(p, p + 2)) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
       const len = nameAt(ctx, p, false);
       if (len) addPerson(ctx, p, p + len, 'person/name-verb');
@@ -432,9 +465,38 @@ function repeats(ctx: Ctx): void {
   }
 }
 
+/** 看望了老党员董庆军, 困难群众张爱梅家中: a name right after a word for a kind of people. */
+function groupNames(ctx: Ctx): void {
+  const { V, d } = ctx;
+  for (let i = 0; i < V.length; i++) {
+    if (!d.groupTrie.first[V.charCodeAt(i)]) continue;
+    const m = d.groupTrie.longestAt(V, i);
+    if (!m) continue;
+    const p = i + m.len;
+    i = p - 1;
+    if (ctx.claimed[p] || !d.commonSurnames.has(V[p])) continue;
+    const len = nameAt(ctx, p, true);
+    if (!len) continue;
+    let word = false; // 慰问组都认真听取: 认真 is a word, not a given name
+    for (let k = p; k < p + len; ) {
+      const tk = tokenAt(ctx, k);
+      if (!tk) break;
+      if (tk.ve - tk.vs >= 2 && !NAME_TAGS.has(tk.tag) && tk.vs >= p) word = true;
+      k = tk.ve;
+    }
+    if (word) continue;
+    const next = V[p + len] ?? '';
+    const f = followAt(ctx, p + len);
+    if (!(f || next === '家' || next === '、')) continue;
+    if (next === '、') continue; // a list: nameLists reads it
+    addPerson(ctx, p, p + len, 'person/group-name');
+  }
+}
+
 export function extractPersons(ctx: Ctx): void {
   titleNames(ctx);
   nameLists(ctx);
+  groupNames(ctx);
   nameVerb(ctx);
   repeats(ctx);
 }

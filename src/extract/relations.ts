@@ -11,7 +11,7 @@
  *   part-of/adjacent        二七区人和路街道 -> 人和路街道 PART_OF 二七区
  *   part-of/home            a 街道/镇/乡 of an article about the home district is part of it
  */
-import { type Cand, type Ctx, isBoundary } from './context';
+import { type Cand, type Ctx, isBoundary, tokenAt } from './context';
 import type { RelationWordKind } from './dictionaries';
 
 interface Word {
@@ -29,7 +29,8 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
     // longest match that starts on a jieba boundary and ends on one
     for (let k = all.length - 1; k >= 0; k--) {
       const m = all[k];
-      if (!isBoundary(ctx, i) && m.value !== 'move') continue;
+      // a visit word may end a longer jieba word (仔细检查, 实地察看)
+      if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
       if (!isBoundary(ctx, i + m.len) && m.value !== 'visit') continue;
       if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i)) continue;
       out.push({ kind: m.value, vs: i, ve: i + m.len });
@@ -88,6 +89,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         for (const a of run) for (const m of main) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
         // A、B陪同此次调研: the visitor is not named here; the companions are not visitors
         subject = main.length ? [main[main.length - 1]] : /在[^，,。]*$/.test(V.slice(sent.vs, run[0].vs)) ? carry : [];
+        if (!main.length && carry.length) for (const a of run) if (!carry.includes(a)) push('ACCOMPANIED', a, carry[0], a.vs, acc.ve, 'accompanied/escort');
       }
       // 分别: several persons, several sites, pairing unknown (a single person visits each one)
       if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];
@@ -103,6 +105,20 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         subject = carry;
         rule = 'inspected/carry-over';
       }
+    }
+    // …，A、B等陪同 after the visit: the persons of that clause accompany the subject
+    for (const acc of words) {
+      if (acc.kind !== 'accompany' || acc.vs < first.ve || !subject.length) continue;
+      if (V.slice(Math.max(sent.vs, acc.vs - 20), acc.vs).includes('在')) continue;
+      let c = acc.vs;
+      while (c > first.ve && !CLAUSE.test(V[c - 1])) c--;
+      let cs = c;
+      // the companions may be listed over several comma-separated clauses
+      while (cs > first.ve && inSent.some((p) => p.ve <= cs && p.vs >= cs - 12 && p.vs > first.ve)) {
+        cs--;
+        while (cs > first.ve && !CLAUSE.test(V[cs - 1])) cs--;
+      }
+      for (const p of inSent) if (p.vs >= cs && p.ve <= acc.vs && !subject.includes(p)) for (const m of subject) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
     }
     if (subject.length) carry = subject;
     else if (before.length || groupSubject(ctx, sent.vs, first.vs)) carry = [];
@@ -127,6 +143,25 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
             if (s.vs >= w.vs && s.ve <= e && !s.nested && !followedByDe(ctx, s.ve, e)) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
           }
         }
+      }
+    }
+    // 在X，周军仔细检查了…: the site named at the head of the sentence
+    if (V[sent.vs] === '在' && first.kind === 'visit') {
+      let c = sent.vs;
+      while (c < first.vs && !CLAUSE.test(V[c])) c++;
+      if (c < first.vs) for (const site of sites) if (site.vs > sent.vs && site.ve <= c && !site.nested) objects.push({ site, rule: 'inspected/at-clause' });
+    }
+    // 在X调研 / 在X检查: the site between 在 and the first visit word (after the subject)
+    if (first.kind === 'visit') {
+      const from = before.length ? before[before.length - 1].ve : sent.vs;
+      let at = -1;
+      for (let k = from; k < first.vs; k++) {
+        const t = tokenAt(ctx, k);
+        if (t && t.word === '在' && t.vs === k) at = k;
+        if (CLAUSE.test(V[k])) at = -1;
+      }
+      if (at >= 0) {
+        for (const site of sites) if (site.vs > at && site.ve <= first.vs && !site.nested) objects.push({ site, rule: 'inspected/at-verb' });
       }
     }
     for (const o of objects) for (const p of subject) push('INSPECTED', p, o.site, p.vs, o.site.ve, o.rule);

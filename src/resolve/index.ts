@@ -145,7 +145,7 @@ export function resolveArticle(facts: ArticleFacts, config: ResolveConfig = {}):
     const key = `${r.type}|${source}|${target}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    relations.push({ ...r, id: relationId(r.type, source, target, facts.id), source, target });
+    relations.push({ ...r, id: source === r.source && target === r.target ? r.id : relationId(r.type, source, target, facts.id), source, target });
   }
   return { ...facts, entities: [...merged.values()], relations };
 }

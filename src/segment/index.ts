@@ -191,25 +191,27 @@ export function splitSentences(view: string, breakBefore: Uint8Array): Array<[nu
   let quoteStart = -1;
   const n = view.length;
   for (let i = 0; i < n; i++) {
-    const ch = view[i];
-    if (i > start && breakBefore[i] && depth === 0) {
-      const prev = view[i - 1];
-      if (TERMINAL.has(prev) || CLOSERS.has(prev) || isBylineStart(view, i)) {
+    const c = view.charCodeAt(i);
+    if (breakBefore[i] && i > start && depth === 0) {
+      const prev = view.charCodeAt(i - 1);
+      if (CLASS[prev] & (T_TERMINAL | T_CLOSER) || isBylineStart(view, i)) {
         out.push([start, i]);
         start = i;
       }
     }
-    if (OPEN_Q.has(ch)) {
+    const cls = CLASS[c];
+    if (!cls) continue;
+    if (cls & T_OPEN) {
       if (depth === 0) quoteStart = i;
       depth++;
-    } else if (CLOSE_Q.has(ch)) {
+    } else if (cls & T_CLOSEQ) {
       depth = Math.max(0, depth - 1);
     }
-    if (TERMINAL.has(ch)) {
+    if (cls & T_TERMINAL) {
       if (depth > 0 && i - quoteStart < 160) continue;
       let j = i + 1;
-      while (j < n && (TERMINAL.has(view[j]) || CLOSERS.has(view[j]))) {
-        if (CLOSE_Q.has(view[j])) depth = Math.max(0, depth - 1);
+      while (j < n && CLASS[view.charCodeAt(j)] & (T_TERMINAL | T_CLOSER)) {
+        if (CLASS[view.charCodeAt(j)] & T_CLOSEQ) depth = Math.max(0, depth - 1);
         j++;
       }
       if (depth > 0) depth = 0;
@@ -222,7 +224,20 @@ export function splitSentences(view: string, breakBefore: Uint8Array): Array<[nu
   return out.filter(([s, e]) => e > s);
 }
 
+const T_TERMINAL = 1;
+const T_CLOSER = 2;
+const T_OPEN = 4;
+const T_CLOSEQ = 8;
+/** char code -> punctuation classes (terminal, closer, opening quote, closing quote). */
+const CLASS = new Uint8Array(65536);
+for (const ch of TERMINAL) CLASS[ch.charCodeAt(0)] |= T_TERMINAL;
+for (const ch of CLOSERS) CLASS[ch.charCodeAt(0)] |= T_CLOSER;
+for (const ch of OPEN_Q) CLASS[ch.charCodeAt(0)] |= T_OPEN;
+for (const ch of CLOSE_Q) CLASS[ch.charCodeAt(0)] |= T_CLOSEQ;
+
 function isBylineStart(view: string, i: number): boolean {
+  const c = view.charCodeAt(i);
+  if (c !== 0x8bb0 && c !== 0x901a && c !== 0x672c) return false; // 记 通 本
   return view.startsWith('记者', i) || view.startsWith('通讯员', i) || view.startsWith('本报讯', i);
 }
 

@@ -81,6 +81,12 @@ describe('extract: persons and titles', () => {
     expect(names(f, 'Person')).to.deep.equal([]);
   });
 
+  it('reads a name right after a word for a kind of people (老党员董庆军), not a word (慰问组都认真)', () => {
+    const f = facts('杜庆节还看望了老党员董庆军，并送上慰问品。在困难群众张爱梅家中，他询问了生活情况。慰问组都认真听取汇报。');
+    expect(names(f, 'Person')).to.include.members(['董庆军', '张爱梅']);
+    expect(names(f, 'Person')).to.not.include('都认真');
+  });
+
   it('two people with the same surname stay two people', () => {
     const f = facts('县长王立新、副县长王立国出席会议。');
     expect(names(f, 'Person')).to.deep.equal(['王立国', '王立新']);

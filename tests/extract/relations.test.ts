@@ -36,6 +36,11 @@ describe('extract: relations', () => {
     ]);
   });
 
+  it('INSPECTED: 在X调研 (the site between 在 and the visit verb)', () => {
+    const f = facts('县长李刚在城南工业园区检查安全生产工作。随后在县政府召开座谈会。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['李刚', '城南工业园区']]);
+  });
+
   it('分别 with several persons: the pairing is unknown, no INSPECTED', () => {
     const f = facts('张建国、李卫东等领导分别率队前往第一中学和第二小学走访慰问。');
     expect(pairs(f, 'INSPECTED')).to.deep.equal([]);
@@ -58,6 +63,23 @@ describe('extract: relations', () => {
     const f = facts('市长王刚在副市长刘洋陪同下，深入东城区调研。');
     expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([['刘洋', '王刚']]);
     expect(pairs(f, 'INSPECTED')).to.deep.equal([['王刚', '东城区']]);
+  });
+
+  it('ACCOMPANIED: the persons of a trailing …等陪同 clause', () => {
+    const f = facts('副区长刘洁兰督导批发市场防控工作，城郊党委副书记、管委会主任王仁贵，卫健工作部部长胡可等相关负责人陪同。');
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([
+      ['王仁贵', '刘洁兰'],
+      ['胡可', '刘洁兰'],
+    ]);
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.include(['王仁贵', '城郊党委副书记']);
+  });
+
+  it('INSPECTED: 在X，person 仔细检查了… (the site heads the sentence)', () => {
+    const f = facts('市长周军深入殷祖镇检查防控工作。在东岳农贸市场，周军仔细检查了市场经营秩序。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([
+      ['周军', '东岳农贸市场'],
+      ['周军', '殷祖镇'],
+    ]);
   });
 
   it('ATTENDED: 出席 + an event', () => {

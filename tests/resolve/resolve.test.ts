@@ -30,6 +30,17 @@ describe('resolve', () => {
     expect(ids).to.deep.equal(['title:秦州区区长', 'title:秦州区委书记']);
   });
 
+  it('takes the longer form of a title from the headline, and builds ids from simplified characters', () => {
+    const f = resolveArticle(
+      extractArticle(article('本報訊 近日，區委書記王建明到天水鎮調研防汛工作。區長李華陪同。', { headline: '秦州區委書記王建明調研防汛工作' })),
+    );
+    const title = f.entities.find((e) => e.type === 'Title' && e.name.endsWith('書記'))!;
+    expect(title.name).to.equal('秦州區委書記');
+    expect(title.id).to.equal('title:秦州区委书记');
+    expect(f.entities.find((e) => e.name === '區長')!.id).to.equal('title:秦州区区长');
+    expect(f.entities.find((e) => e.name === '李華')!.id).to.equal('person:李华');
+  });
+
   it('gives the same id to the same person in different articles, and never merges on a surname', () => {
     const a = resolveArticle(extractArticle(article('区委书记陈红民到嵩山路街道调研。', { id: 'a#1' })));
     const b = resolveArticle(extractArticle(article('区委副书记陈明和区委书记陈红民出席会议。', { id: 'b#1' })));
