@@ -3,11 +3,17 @@
  * npm run bench:load — relationships per second into the bundled Neo4j:
  *   batched   the zhkg loader (UNWIND $rows ... MERGE, one managed transaction per batch)
  *   per-fact  one auto-commit transaction per relationship (MERGE both ends + the relationship)
- * on the same synthetic fact set, measured in the same run against the same fresh server.
+ * on the same synthetic fact set (same generator and size; each load gets its own id prefix so every
+ * load writes new nodes and relationships), measured in the same run against the same fresh server:
+ * after a JVM warm-up, 5 interleaved rounds of (batched: one set; per-fact: a fifth of one set),
+ * so both see the same machine load; the rates are the medians, the ratio is batched / per-fact.
+ * Prints the rates, the per-round figures and the ratio (goal >= 20x). Takes 1-2 minutes.
  *
  * Options (environment): BENCH_ARTICLES (default 400), BENCH_SITES (INSPECTED per article, default 8),
- * BENCH_BATCH_ROWS (default 2000). Uses NEO4J_URI if set (its database is WIPED: only for a throw-away
- * server), else starts the bundled server on an ephemeral port in a temporary data home.
+ * BENCH_BATCH_ROWS (default 2000), BENCH_WARMUP_SECONDS (default 30). Uses NEO4J_BENCH_URI
+ * (+ NEO4J_BENCH_USER, NEO4J_BENCH_PASSWORD) if set: its database is WIPED, so a plain NEO4J_URI is
+ * never used. Otherwise starts the bundled server on an ephemeral
+ * port in a temporary data home, removed afterwards.
  */
 'use strict';
 const { mkdtempSync, rmSync } = require('fs');
@@ -29,6 +35,7 @@ const { articleToGraph } = require(join(dist, 'resolve', 'to-graph.js'));
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 400);
 const SITES = Number(process.env.BENCH_SITES || 8);
 const BATCH_ROWS = Number(process.env.BENCH_BATCH_ROWS || 2000);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 30);
 
 /** Synthetic ArticleFacts: per article one official with a title, SITES inspected places, one org. */
 function syntheticFacts(prefix, n) {
@@ -105,8 +112,8 @@ async function main() {
   let server = null;
   let home = null;
   let config;
-  if (process.env.NEO4J_URI) {
-    config = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER || 'neo4j', password: process.env.NEO4J_PASSWORD || '', database: process.env.NEO4J_DATABASE || undefined };
+  if (process.env.NEO4J_BENCH_URI) {
+    config = { uri: process.env.NEO4J_BENCH_URI, user: process.env.NEO4J_BENCH_USER || 'neo4j', password: process.env.NEO4J_BENCH_PASSWORD || '' };
   } else {
     home = mkdtempSync(join(tmpdir(), 'zhkg-bench-neo4j-'));
     process.stderr.write('bench-load: starting the bundled Neo4j (fresh data home)...\n');
@@ -118,45 +125,63 @@ async function main() {
   try {
     await wipe(driver, db);
     await ensureSchema(driver, db);
-    // Warm-up (query plans, JVM JIT) for both paths, on other ids: the batched loader loads a set of
-    // the same size four times (the first loads run up to ten times slower than warm ones), the
-    // per-fact loader a quarter of one (thousands of statements), so both are measured warm.
-    for (let round = 0; round < 4; round++) await loadArticles(driver, syntheticFacts(`warm${round}`, ARTICLES), { database: db, batchRows: BATCH_ROWS });
+    // Warm-up (query plans, JVM JIT) for both paths, on other ids. Measured here: the first batched
+    // sets run ten times slower than warm ones and the JVM needs 15-20 sets to settle, so the batched
+    // loader loads at least 20 sets of the same size and for at least BENCH_WARMUP_SECONDS (default
+    // 30 s; at most 120 s); the per-fact loader runs a quarter of a set (thousands of statements).
+    const warmTimes = [];
+    const warmStart = Date.now();
+    const warmElapsed = () => (Date.now() - warmStart) / 1000;
+    while ((warmTimes.length < 20 || warmElapsed() < WARMUP_SECONDS) && warmElapsed() < 120) {
+      const t0 = process.hrtime.bigint();
+      await loadArticles(driver, syntheticFacts(`warm${warmTimes.length}`, ARTICLES), { database: db, batchRows: BATCH_ROWS });
+      warmTimes.push((Number(process.hrtime.bigint() - t0) / 1e9).toFixed(2));
+    }
     await loadPerFact(driver, syntheticFacts('warmp', Math.ceil(ARTICLES / 4)), db);
 
-    // Measured: batched, three sets of the same shape (other ids), the median time counts; then
-    // per-fact, one set of the same shape. No wipes in between: a wipe makes Neo4j re-plan every
-    // statement on its next use, which would be measured too.
-    const times = [];
+    // Measured, interleaved so both see the same machine load: ROUNDS rounds of (batched: one set;
+    // per-fact: a 1/ROUNDS slice of one set of the same shape). The per-fact slices add up to one
+    // whole set. Rates are the medians over the rounds. Every set has its own id prefix, so each
+    // writes the same number of new nodes and relationships; no wipes in between (a wipe makes Neo4j
+    // re-plan every statement on its next use, which would be measured too).
+    const ROUNDS = 5;
+    const perFactSet = syntheticFacts('perfact', ARTICLES);
+    const slice = Math.ceil(ARTICLES / ROUNDS);
+    const batched = [];
+    const perFact = [];
     let s;
-    for (let round = 0; round < 3; round++) {
+    let perFactRels = 0;
+    let perFactSec = 0;
+    for (let round = 0; round < ROUNDS; round++) {
       const facts = syntheticFacts(`bench${round}`, ARTICLES);
-      const t0 = process.hrtime.bigint();
+      let t0 = process.hrtime.bigint();
       s = await loadArticles(driver, facts, { database: db, batchRows: BATCH_ROWS });
-      times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+      const bs = Number(process.hrtime.bigint() - t0) / 1e9;
       if (s.relationshipsCreated !== s.relationshipsWritten) throw new Error('batched: not every relationship was new');
+      batched.push(s.relationshipsWritten / bs);
+
+      const before = await graphCounts(driver, db);
+      t0 = process.hrtime.bigint();
+      const rels = await loadPerFact(driver, perFactSet.slice(round * slice, (round + 1) * slice), db);
+      const ps = Number(process.hrtime.bigint() - t0) / 1e9;
+      const after = await graphCounts(driver, db);
+      if (after.relationships - before.relationships !== rels) throw new Error('per-fact: not every relationship was new');
+      perFact.push(rels / ps);
+      perFactRels += rels;
+      perFactSec += ps;
     }
-    const batchedSec = [...times].sort((a, b) => a - b)[1];
-    const batchedRate = s.relationshipsWritten / batchedSec;
-
-    const before = await graphCounts(driver, db);
-    const t0 = process.hrtime.bigint();
-    const rels = await loadPerFact(driver, syntheticFacts('perfact', ARTICLES), db);
-    const perFactSec = Number(process.hrtime.bigint() - t0) / 1e9;
-    const after = await graphCounts(driver, db);
-    const perFactRate = rels / perFactSec;
-    const nodesPerSet = after.nodes - before.nodes;
-
+    const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const batchedRate = median(batched);
+    const perFactRate = median(perFact);
     const ratio = batchedRate / perFactRate;
+    const fmt = (xs) => xs.map((x) => Math.round(x)).join(', ');
     const out = [
-      `fact set: ${ARTICLES} articles, ${s.relationshipsWritten} relationships, ${nodesPerSet} nodes (batch ${BATCH_ROWS} rows)`,
-      `batched   : ${s.relationshipsWritten} relationships in ${batchedSec.toFixed(2)} s = ${Math.round(batchedRate)} rel/s (${s.batches} transactions; median of ${times.map((x) => x.toFixed(2)).join(', ')} s)`,
-      `per-fact  : ${rels} relationships in ${perFactSec.toFixed(2)} s = ${Math.round(perFactRate)} rel/s (${rels} transactions)`,
+      `fact set  : ${ARTICLES} articles, ${s.relationshipsWritten} relationships (batches of ${BATCH_ROWS} rows: ${s.batches} transactions)`,
+      `batched   : ${Math.round(batchedRate)} rel/s (median of ${ROUNDS} sets: ${fmt(batched)})`,
+      `per-fact  : ${Math.round(perFactRate)} rel/s (median of ${ROUNDS} slices: ${fmt(perFact)}; ${perFactRels} relationships = ${perFactRels} transactions in ${perFactSec.toFixed(1)} s)`,
+      `warm-up   : ${warmTimes.length} batched sets (${warmTimes.join(', ')} s), then ${Math.ceil(ARTICLES / 4)} articles per-fact`,
       `ratio     : ${ratio.toFixed(1)}x (goal >= 20x) ${ratio >= 20 ? 'OK' : 'BELOW GOAL'}`,
     ];
-    if (after.relationships - before.relationships !== s.relationshipsWritten) {
-      out.push(`warning: per-fact created ${after.relationships - before.relationships} relationships, batched ${s.relationshipsWritten}`);
-    }
     process.stdout.write(`${out.join('\n')}\n`);
   } finally {
     await driver.close();

@@ -74,10 +74,13 @@ export function javaCommand(): { java: string; args: string[] } {
   }
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
   const heap = process.env.NEO4J_HEAP || '1g';
+  // NEO4J_JAVA_OPTS: extra JVM flags, whitespace-separated (e.g. "-XX:+UseParallelGC"); they come
+  // after the defaults, so they win
+  const extra = (process.env.NEO4J_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean);
   return {
     java,
     args: [
-      '-Xms256m',
+      '-Xms512m',
       `-Xmx${heap}`,
       '-XX:+UseG1GC',
       '--add-opens=java.base/java.nio=ALL-UNNAMED',
@@ -86,6 +89,7 @@ export function javaCommand(): { java: string; args: string[] } {
       '--add-opens=java.base/java.lang=ALL-UNNAMED',
       '-Dio.netty.tryReflectionSetAccessible=true',
       '-Dlog4j2.disable.jmx=true',
+      ...extra,
       '-cp',
       `${classes}:${join(lib, '*')}`,
       MAIN_CLASS,

@@ -8,10 +8,12 @@
  *   3. the new and changed ones are written in ONE managed write transaction (retried on
  *      transient errors, so never half-applied):
  *        a. MERGE their Article nodes first (this locks them: concurrent loads of one article queue),
- *        b. delete their old relationships (by articleId, one statement per type),
- *        c. MERGE the entity nodes (one UNWIND statement per label, by id),
- *        d. MERGE the relationships by id (one UNWIND statement per type and endpoint labels),
+ *        b. delete the old relationships of those that existed (by articleId, per relationship type),
+ *        c. MERGE the entity nodes by id (UNWIND per label) and set their extra labels,
+ *        d. MERGE the relationships by id (UNWIND per relationship type),
  *        e. delete entity nodes left without any relationship (from the old facts).
+ *      a-c are one statement (CALL subqueries), d one more, e a third only when something was
+ *      deleted: three round trips per batch, however many labels and types it holds.
  *   The Article node carries the contentHash and is written in the same transaction as its facts,
  *   so a load killed half-way leaves whole articles only, and the next load finishes the rest.
  *
@@ -95,64 +97,91 @@ function checkType(type: string): string {
   return type;
 }
 
-// Statement texts, built once from the whitelists (never from data).
-const DELETE_RELS = new Map(
-  REL_TYPES.map((t) => [
-    t,
-    `UNWIND $ids AS aid
+// Statement texts, built once from the whitelists (never from data). A batch takes three round
+// trips: NODES (articles, old facts, entities), RELS (all relationships), and ORPHANS when needed.
+const ENTITY_LABELS = NODE_LABELS.filter((l) => l !== 'Article');
+const ALIASES = `n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
+        ELSE reduce(acc = coalesce(n.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END) END`;
+const extraParam = (label: string, extra: string) => `x_${label}_${extra}`;
+
+/**
+ * Articles first: MERGE locks each article's id, so a concurrent load of the same article waits here
+ * and then sees (and replaces) what the other one committed. Then the old facts of the articles
+ * that existed, then the entity nodes and their extra labels. Returns the element id of every node
+ * written (used, within this transaction only, to find relationship ends without label lookups).
+ */
+const NODES_STATEMENT = [
+  `CALL {
+     UNWIND $Article AS row
+     MERGE (n:Article {id: row.id})
+     WITH n, row, n.contentHash IS NOT NULL AS existed
+     SET n += row.props, n.name = row.name
+     RETURN collect(CASE WHEN existed THEN n.id END) AS existed, collect([row.id, elementId(n)]) AS e_Article
+   }`,
+  ...REL_TYPES.map(
+    (t) => `CALL {
+     WITH existed
+     UNWIND existed AS aid
      MATCH (s)-[r:${t} {articleId: aid}]->(e)
      WITH r, s.id AS sid, e.id AS eid
      DELETE r
-     RETURN collect(DISTINCT sid) + collect(DISTINCT eid) AS touched`,
-  ]),
-);
-const MERGE_NODES = new Map(
-  NODE_LABELS.map((l) => [
-    l,
-    `UNWIND $rows AS row
+     RETURN collect(sid) + collect(eid) AS d_${t}
+   }`,
+  ),
+  ...ENTITY_LABELS.map(
+    (l) => `CALL {
+     UNWIND $${l} AS row
      MERGE (n:${l} {id: row.id})
-     SET n += row.props, n.name = row.name,
-         n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
-                     ELSE reduce(acc = coalesce(n.aliases, []), x IN row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END) END`,
-  ]),
-);
-const MERGE_ARTICLES = `UNWIND $rows AS row
-     MERGE (n:Article {id: row.id})
-     SET n += row.props, n.name = row.name`;
-const ADD_EXTRA = new Map<string, string>(
-  NODE_LABELS.flatMap((l) => EXTRA_LABELS.map((x) => [`${l}:${x}`, `UNWIND $ids AS id MATCH (n:${l} {id: id}) SET n:${x}`] as const)),
-);
-const DELETE_ORPHANS = new Map(
-  NODE_LABELS.filter((l) => l !== 'Article').map((l) => [l, `UNWIND $ids AS id MATCH (n:${l} {id: id}) WHERE NOT (n)--() DELETE n`]),
-);
-const relKey = (type: string, from: string, to: string) => `${type}|${from}|${to}`;
-const mergeRelCache = new Map<string, string>();
+     SET n += row.props, n.name = row.name, ${ALIASES}
+     RETURN collect([row.id, elementId(n)]) AS e_${l}
+   }`,
+  ),
+  ...NODE_LABELS.flatMap((l) =>
+    EXTRA_LABELS.map(
+      (x) => `CALL {
+     UNWIND $${extraParam(l, x)} AS id
+     MATCH (n:${l} {id: id})
+     SET n:${x}
+   }`,
+    ),
+  ),
+  `RETURN existed,
+          ${REL_TYPES.map((t) => `d_${t}`).join(' + ')} AS touched,
+          {${NODE_LABELS.map((l) => `${l}: e_${l}`).join(', ')}} AS elementIds`,
+].join('\n');
+
 /**
  * 'merge' (default): MERGE by fact id. 'create': CREATE without a lookup, which is safe because the
  * article's old relationships were deleted earlier in the same transaction, after its Article node
  * was locked, so every fact id is new (the uniqueness constraint on r.id still refuses a duplicate).
- * Measured on the bench, the two are equally fast once the JVM is warm.
  */
 export type RelWriteMode = 'create' | 'merge';
 
-function relStatement(type: string, from: string, to: string, mode: RelWriteMode): string {
-  const key = `${relKey(type, from, to)}|${mode}`;
-  let s = mergeRelCache.get(key);
-  if (!s) {
-    const write =
-      mode === 'merge'
-        ? `MERGE (a)-[r:${checkType(type)} {id: row.id}]->(b)
-         SET r += row.props`
-        : `CREATE (a)-[r:${checkType(type)}]->(b)
-         SET r = row.props, r.id = row.id`;
-    s = `UNWIND $rows AS row
-         MATCH (a:${checkLabel(from)} {id: row.source})
-         MATCH (b:${checkLabel(to)} {id: row.target})
-         ${write}`;
-    mergeRelCache.set(key, s);
-  }
-  return s;
-}
+const relsStatement = (mode: RelWriteMode) =>
+  [
+    ...REL_TYPES.map(
+      (t) => `CALL {
+     UNWIND $${t} AS row
+     MATCH (a) WHERE elementId(a) = row.s
+     MATCH (b) WHERE elementId(b) = row.t
+     ${mode === 'merge' ? `MERGE (a)-[r:${t} {id: row.id}]->(b)\n     SET r += row.props` : `CREATE (a)-[r:${t}]->(b)\n     SET r = row.props, r.id = row.id`}
+   }`,
+    ),
+    'RETURN 0 AS done',
+  ].join('\n');
+const RELS_STATEMENT: Record<RelWriteMode, string> = { merge: relsStatement('merge'), create: relsStatement('create') };
+
+const ORPHANS_STATEMENT = [
+  ...ENTITY_LABELS.map(
+    (l) => `CALL {
+     UNWIND $ids AS id
+     MATCH (n:${l} {id: id})
+     WHERE NOT (n)--()
+     DELETE n
+   }`,
+  ),
+  'RETURN 0 AS done',
+].join('\n');
 
 interface NodeRow {
   id: string;
@@ -164,15 +193,17 @@ interface RelRow {
   id: string;
   source: string;
   target: string;
+  sourceLabel: string;
+  targetLabel: string;
   props: Record<string, unknown>;
 }
 
-/** The parameter rows of one batch, grouped by label / relationship type. */
+/** The parameter rows of one batch: nodes by label, extra-label ids, relationships by type. */
 export interface BatchRows {
   articleIds: string[];
-  nodes: Map<string, NodeRow[]>;
-  extra: Map<string, string[]>;
-  rels: Map<string, { type: string; from: string; to: string; rows: RelRow[] }>;
+  nodes: Record<string, NodeRow[]>;
+  extra: Record<string, string[]>;
+  rels: Record<string, RelRow[]>;
   relCount: number;
 }
 
@@ -188,9 +219,10 @@ function nodeRow(n: GraphNode): NodeRow {
 
 /** Group the graphs of a batch into parameter rows (nodes deduplicated by label + id). */
 export function batchRows(graphs: ArticleGraph[]): BatchRows {
-  const nodes = new Map<string, Map<string, NodeRow>>();
-  const extra = new Map<string, Set<string>>();
-  const rels = new Map<string, { type: string; from: string; to: string; rows: RelRow[] }>();
+  const nodes = new Map<string, Map<string, NodeRow>>(NODE_LABELS.map((l) => [l, new Map()]));
+  const extra: Record<string, Set<string>> = {};
+  for (const l of NODE_LABELS) for (const x of EXTRA_LABELS) extra[extraParam(l, x)] = new Set();
+  const rels: Record<string, RelRow[]> = Object.fromEntries(REL_TYPES.map((t) => [t, []]));
   let relCount = 0;
   for (const g of graphs) {
     const labelOf = new Map<string, string>();
@@ -198,43 +230,38 @@ export function batchRows(graphs: ArticleGraph[]): BatchRows {
     for (const n of g.nodes) {
       const label = checkLabel(n.label);
       labelOf.set(n.id, label);
-      let byId = nodes.get(label);
-      if (!byId) nodes.set(label, (byId = new Map()));
+      const byId = nodes.get(label)!;
       const prev = byId.get(n.id);
       const row = nodeRow(n);
       if (label === 'Article' && n.id === g.articleId) row.props.factsHash = fh;
       if (prev && prev.aliases && row.aliases) row.aliases = [...new Set([...prev.aliases, ...row.aliases])];
       byId.set(n.id, row);
-      for (const x of n.extraLabels) {
-        const key = `${label}:${checkExtra(x)}`;
-        let ids = extra.get(key);
-        if (!ids) extra.set(key, (ids = new Set()));
-        ids.add(n.id);
-      }
+      for (const x of n.extraLabels) extra[extraParam(label, checkExtra(x))].add(n.id);
     }
     for (const e of g.edges) {
-      const from = labelOf.get(e.source);
-      const to = labelOf.get(e.target);
-      if (!from || !to) continue; // to-graph only emits edges between its own nodes
-      const key = relKey(checkType(e.type), from, to);
-      let group = rels.get(key);
-      if (!group) rels.set(key, (group = { type: e.type, from, to, rows: [] }));
-      group.rows.push(relRow(e));
+      const sourceLabel = labelOf.get(e.source);
+      const targetLabel = labelOf.get(e.target);
+      if (!sourceLabel || !targetLabel) continue; // to-graph only emits edges between its own nodes
+      rels[checkType(e.type)].push({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        sourceLabel,
+        targetLabel,
+        props: toParam(e.props) as Record<string, unknown>,
+      });
       relCount++;
     }
   }
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
     articleIds: graphs.map((g) => g.articleId),
     // sorted by id: concurrent loads then lock shared nodes in the same order (fewer deadlocks)
-    nodes: new Map([...nodes].map(([l, m]) => [l, [...m.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))])),
-    extra: new Map([...extra].map(([k, s]) => [k, [...s]])),
+    nodes: Object.fromEntries([...nodes].map(([l, m]) => [l, [...m.values()].sort(byId)])),
+    extra: Object.fromEntries(Object.entries(extra).map(([k, ids]) => [k, [...ids].sort()])),
     rels,
     relCount,
   };
-}
-
-function relRow(e: GraphEdge): RelRow {
-  return { id: e.id, source: e.source, target: e.target, props: toParam(e.props) as Record<string, unknown> };
 }
 
 interface Counters {
@@ -253,46 +280,31 @@ export async function writeBatch(tx: ManagedTransaction, rows: BatchRows, mode: 
     c.relationshipsCreated += u.relationshipsCreated;
     c.relationshipsDeleted += u.relationshipsDeleted;
   };
-  // a. the Article nodes first: MERGE locks each article's id, so a concurrent load of the same
-  //    article waits here and then sees (and replaces) what the other one committed
-  const articles = rows.nodes.get('Article') ?? [];
-  if (articles.length > 0) {
-    const res = await tx.run(MERGE_ARTICLES, { rows: articles });
-    add(res.summary.counters.updates());
+  // 1. articles (locked first), their old facts, entity nodes, extra labels
+  const nodes = await tx.run(NODES_STATEMENT, { ...rows.nodes, ...rows.extra });
+  add(nodes.summary.counters.updates());
+  const rec = nodes.records[0];
+  const touched = new Set<string>((rec.get('touched') as (string | null)[]).filter((x): x is string => x !== null));
+  const elementIds = new Map<string, string>();
+  for (const [label, pairs] of Object.entries(rec.get('elementIds') as Record<string, [string, string][]>)) {
+    for (const [id, eid] of pairs) elementIds.set(`${label}\u0000${id}`, eid);
   }
-  // b. the old facts of these articles (of all of them: also facts left behind by an Article node
-  //    deleted by hand, so that every fact id written below is new)
-  const touched = new Set<string>();
-  {
-    for (const type of REL_TYPES) {
-      const res = await tx.run(DELETE_RELS.get(type)!, { ids: rows.articleIds });
-      add(res.summary.counters.updates());
-      for (const id of (res.records[0]?.get('touched') as string[] | undefined) ?? []) if (id !== null) touched.add(id);
-    }
+  // 2. relationships, all types in one statement, their ends found by element id
+  const relParams: Record<string, unknown[]> = {};
+  for (const [type, list] of Object.entries(rows.rels)) {
+    relParams[type] = list.map((r) => {
+      const s = elementIds.get(`${r.sourceLabel}\u0000${r.source}`);
+      const t = elementIds.get(`${r.targetLabel}\u0000${r.target}`);
+      if (!s || !t) throw new Error(`loader: relationship ${r.id} has an end that was not written`);
+      return { id: r.id, s, t, props: r.props };
+    });
   }
-  // c. entity nodes, then extra labels
-  for (const [label, list] of rows.nodes) {
-    if (label === 'Article') continue;
-    const res = await tx.run(MERGE_NODES.get(label as NodeLabel)!, { rows: list });
-    add(res.summary.counters.updates());
-  }
-  for (const [key, ids] of rows.extra) {
-    const stmt = ADD_EXTRA.get(key);
-    if (!stmt) throw new Error(`loader: no statement for extra label ${key}`);
-    await tx.run(stmt, { ids });
-  }
-  // d. relationships
-  for (const group of rows.rels.values()) {
-    const res = await tx.run(relStatement(group.type, group.from, group.to, mode), { rows: group.rows });
-    add(res.summary.counters.updates());
-  }
-  // e. entities the old facts left unconnected
+  const res = await tx.run(RELS_STATEMENT[mode], relParams);
+  add(res.summary.counters.updates());
+  // 3. entities the old facts left unconnected
   if (touched.size > 0) {
-    const ids = [...touched];
-    for (const stmt of DELETE_ORPHANS.values()) {
-      const res = await tx.run(stmt, { ids });
-      add(res.summary.counters.updates());
-    }
+    const orphans = await tx.run(ORPHANS_STATEMENT, { ids: [...touched] });
+    add(orphans.summary.counters.updates());
   }
   return c;
 }
@@ -302,8 +314,14 @@ export async function writeBatch(tx: ManagedTransaction, rows: BatchRows, mode: 
  * from it (factsHash, over the mapped nodes and edges). A changed extractor changes the facts of an
  * unchanged text, so both must match for an article to be skipped.
  */
+const factsHashes = new WeakMap<ArticleGraph, string>();
 export function factsHash(g: ArticleGraph): string {
-  return createHash('sha256').update(JSON.stringify([g.nodes, g.edges])).digest('hex').slice(0, 16);
+  let h = factsHashes.get(g);
+  if (!h) {
+    h = createHash('sha256').update(JSON.stringify([g.nodes, g.edges])).digest('hex').slice(0, 16);
+    factsHashes.set(g, h);
+  }
+  return h;
 }
 
 async function existingHashes(driver: Driver, ids: string[], database?: string): Promise<Map<string, string | null>> {
