@@ -16,7 +16,7 @@ import { nodeLabels } from './build';
 import { edgeProperties, nodeProperties } from './props';
 import { edgeWeight, labelColor, layoutPositions, nodeSize, typeColor } from './style';
 import type { Positions } from './style';
-import { xmlSafe } from './xml';
+import { lineEndRefs, xmlSafe } from './xml';
 import { coappearance, coappearanceGraph } from './analyze';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import seedrandom from 'seedrandom';
@@ -58,7 +58,8 @@ export function toGexf(graph: KgGraph, opts: GexfOptions = {}): string {
     jsonlists: [...lists].sort().join(' '),
   });
   try {
-    return write(graph, {
+    // (U+2028 and friends as references: graphology-gexf writes them raw, xmldom reads them as \n)
+    return lineEndRefs(write(graph, {
       version: '1.3',
       pretty: opts.pretty ?? true,
       formatNode: (key, a) => {
@@ -79,7 +80,7 @@ export function toGexf(graph: KgGraph, opts: GexfOptions = {}): string {
         }
         return { label: a.type, kind: a.type, weight: edgeWeight(a.type, a.props), attributes, viz: { color: typeColor(a.type) } };
       },
-    });
+    }));
   } finally {
     graph.replaceAttributes(saved);
   }
@@ -148,7 +149,7 @@ export function coappearanceToGexf(graph: KgGraph, opts: { seed?: string } = {})
   co.forEachNode((n) => co.mergeNodeAttributes(n, { x: (rng() - 0.5) * 100, y: (rng() - 0.5) * 100 }));
   if (co.order > 1 && co.size > 0) forceAtlas2.assign(co, { iterations: 200, settings: forceAtlas2.inferSettings(co), getEdgeWeight: 'weight' });
   co.replaceAttributes({ creator: 'zhkg', description: 'Co-appearance network of persons (zhkg analyze)' });
-  return write(co, {
+  return lineEndRefs(write(co, {
     version: '1.3',
     formatNode: (key, a) => {
       const n = byId.get(key)!;
@@ -164,5 +165,5 @@ export function coappearanceToGexf(graph: KgGraph, opts: { seed?: string } = {})
       };
     },
     formatEdge: (_key, a) => ({ weight: a.weight as number, attributes: { articles: a.articles as number, visits: a.visits as number } }),
-  });
+  }));
 }

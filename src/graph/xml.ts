@@ -10,9 +10,17 @@ export function xmlSafe(s: string): string {
   return s.replace(INVALID_XML, '');
 }
 
+/**
+ * U+0085, U+2028 and U+2029 are line ends to some parsers (XML 1.1 rules: xmldom, which
+ * graphology-gexf uses, turns them into \n): written as character references, they survive.
+ */
+export function lineEndRefs(s: string): string {
+  return s.replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+}
+
 /** Escape for element text. `>` is escaped too (a `]]>` in text is not well-formed). CR kept as a reference. */
 export function escapeText(s: string): string {
-  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+  return lineEndRefs(xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;'));
 }
 
 /** Escape for a double-quoted attribute value; tab, LF and CR as references so parsers keep them. */
@@ -24,5 +32,6 @@ export function escapeAttr(s: string): string {
     .replace(/"/g, '&quot;')
     .replace(/\t/g, '&#x9;')
     .replace(/\n/g, '&#xA;')
-    .replace(/\r/g, '&#xD;');
+    .replace(/\r/g, '&#xD;')
+    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
 }

@@ -127,14 +127,16 @@ function firstControl(text: string): number {
   return -1;
 }
 
-/** UTF-16 without a BOM: every NUL on the same byte parity and text that decodes cleanly. */
+/** UTF-16 without a BOM: NULs mostly on one byte parity, and (checked by the caller) text that decodes cleanly. */
 function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (buf.length < 4 || buf.length % 2 !== 0) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < buf.length; i++) if (buf[i] === 0) (i % 2 ? odd++ : even++);
-  if (odd > 0 && even === 0 && odd >= buf.length / 8) return 'utf-16le';
-  if (even > 0 && odd === 0 && even >= buf.length / 8) return 'utf-16be';
+  // Mostly-CJK text has few NULs, and some on the other parity (一 is U+4E00: bytes 00 4E in LE):
+  // the side with most NULs is the guess, and the decoded text must then pass check().
+  if (odd > 0 && odd >= 4 * even) return 'utf-16le';
+  if (even > 0 && even >= 4 * odd) return 'utf-16be';
   return null;
 }
 
@@ -194,7 +196,19 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
     return { ok: false, reason: 'binary', message: `binary content (NUL byte at offset ${nul})`, line: lineOfByte(buf, nul) };
   }
   const bad = firstInvalidUtf8(buf);
-  if (bad < 0) return check(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8'), 'utf-8', 'UTF-8');
+  if (bad < 0) {
+    const utf8 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+    // GB18030 bytes can happen to be valid UTF-8 (图 = CD BC reads as U+037C): Chinese UTF-8 always has
+    // three-byte characters, so UTF-8 holding only two-byte ones, where GB18030 reads clean CJK, is GB18030
+    if (onlyTwoByteNonAscii(utf8)) {
+      const gb = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
+      if (!gb.includes('\ufffd') && /[\u4e00-\u9fff]/.test(gb)) {
+        const r = check(gb, 'gb18030', 'GB18030');
+        if (r.ok) return r;
+      }
+    }
+    return check(utf8, 'utf-8', 'UTF-8');
+  }
   // Mostly UTF-8 with a few damaged bytes: decode with replacement characters, report the lines.
   const stats = utf8Stats(buf);
   if (stats.multi >= 20 * stats.invalid.length) {
@@ -216,6 +230,18 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
     message: `not valid in any supported encoding (UTF-8: invalid byte at offset ${bad}; GB18030: invalid sequence)`,
     line: lineOfByte(buf, bad),
   };
+}
+
+/** Non-ASCII characters present, and all of them in U+0080..U+07FF (two UTF-8 bytes). */
+function onlyTwoByteNonAscii(text: string): boolean {
+  let any = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0x800) return false;
+    any = true;
+  }
+  return any;
 }
 
 function firstLoneSurrogate(text: string): number {

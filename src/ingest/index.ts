@@ -10,7 +10,7 @@
  *
  * Problems are diagnostics, never exceptions: a bad file yields page null and a message naming it.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Article, Diagnostic, SourceFormat, SourcePage } from '../types';
@@ -52,6 +52,24 @@ export interface ListedInputs {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Size limits. A newspaper page is a few kB and an article a few thousand characters; inputs far
+ * beyond these are dumps or garbage, and would cost the later stages minutes and gigabytes.
+ *  - a file larger than MAX_FILE_BYTES is rejected unread;
+ *  - a line longer than MAX_LINE_CHARS is dropped (named with its line number), the rest of the
+ *    page is read; a page left with nothing is rejected;
+ *  - an article longer than MAX_ARTICLE_CHARS is dropped (named with its first line); the other
+ *    articles of the page are kept (their ids do not change).
+ */
+export const LIMITS = { MAX_FILE_BYTES: 64 * 1024 * 1024, MAX_LINE_CHARS: 100_000, MAX_ARTICLE_CHARS: 100_000 };
+
+/** A folder whose name ends like a file's (x.txt/): reported, since it was probably meant as a page. */
+const FILE_LIKE_NAME = /\.(txt|text|md|markdown|html?|jsonl|csv|xml)$/i;
+
+function folderNamedLikeFile(path: string): Diagnostic {
+  return { severity: 'warning', code: 'ingest/folder-named-like-file', message: 'is a folder named like a file; reading the files inside it', file: path };
+}
+
 /** Sidecar metadata (x.json, x.meta.json) and hidden files are not pages. */
 function isPageName(name: string): boolean {
   return !name.startsWith('.') && !/\.json$/i.test(name);
@@ -83,8 +101,10 @@ export function listInputs(inputs: string[]): ListedInputs {
       } catch {
         /* reported when ingested */
       }
-      if (isDir) walk(p);
-      else files.push(p);
+      if (isDir) {
+        if (FILE_LIKE_NAME.test(name)) diagnostics.push(folderNamedLikeFile(p));
+        walk(p);
+      } else files.push(p);
     }
   };
   for (const input of inputs) {
@@ -94,11 +114,17 @@ export function listInputs(inputs: string[]): ListedInputs {
     } catch (e) {
       rejected++;
       const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && isDanglingLink(input)) {
+        diagnostics.push({ severity: 'error', code: 'ingest/unreadable', message: 'is a symbolic link to nothing (dangling link)', file: input });
+        continue;
+      }
       diagnostics.push({ severity: 'error', code: code === 'ENOENT' ? 'ingest/not-found' : 'ingest/unreadable', message: code === 'ENOENT' ? 'no such file or folder' : `cannot open (${code ?? (e as Error).message})`, file: input });
       continue;
     }
-    if (st.isDirectory()) walk(input);
-    else files.push(input);
+    if (st.isDirectory()) {
+      if (FILE_LIKE_NAME.test(basename(input))) diagnostics.push(folderNamedLikeFile(input));
+      walk(input);
+    } else files.push(input);
   }
   return { files, rejected, diagnostics };
 }
@@ -115,10 +141,16 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
   const diagnostics: Diagnostic[] = [];
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) return reject(path, 'ingest/is-directory', 'is a folder, not a file', diagnostics);
+    const st = statSync(path);
+    if (st.isDirectory()) return reject(path, 'ingest/is-directory', 'is a folder, not a file', diagnostics);
+    // a FIFO, socket or device would block or never end: only regular files are read
+    if (!st.isFile()) return reject(path, 'ingest/not-a-file', 'is not a regular file (FIFO, socket or device); not read', diagnostics);
+    if (st.size > LIMITS.MAX_FILE_BYTES)
+      return reject(path, 'ingest/file-too-large', `is ${st.size} bytes, over the ${LIMITS.MAX_FILE_BYTES}-byte limit for a page; not read`, diagnostics);
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && isDanglingLink(path)) return reject(path, 'ingest/unreadable', 'is a symbolic link to nothing (dangling link)', diagnostics);
     return reject(path, code === 'ENOENT' ? 'ingest/not-found' : 'ingest/unreadable', code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? (e as Error).message})`, diagnostics);
   }
   if (bytes.length === 0) return reject(path, 'ingest/empty-file', 'empty file', diagnostics);
@@ -129,7 +161,54 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
   const text = decoded.text.startsWith('\ufeff') ? decoded.text.slice(1) : decoded.text;
   if (!text.trim()) return reject(path, 'ingest/empty-file', 'no text (only white space)', diagnostics);
   const page = ingestText(text, { path, encoding: decoded.encoding, date: opts.date, diagnostics });
+  if (page.articles.length === 0 && page.droppedLines > 0) {
+    // nothing but over-long lines: the file is rejected, not "processed with no articles"
+    return reject(path, 'ingest/line-too-long', 'nothing left to read once the over-long lines were dropped', diagnostics);
+  }
   return { page: page.page, articles: page.articles, diagnostics };
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Blank out lines longer than MAX_LINE_CHARS (line numbers of the others unchanged), reporting each.
+ * Linear; returns the text unchanged (same string) when no line is too long.
+ */
+function dropLongLines(text: string, path: string, diagnostics: Diagnostic[]): { text: string; dropped: number } {
+  const max = LIMITS.MAX_LINE_CHARS;
+  if (text.length <= max) return { text, dropped: 0 };
+  const parts: string[] = [];
+  let dropped = 0;
+  let from = 0;
+  let line = 1;
+  let last = 0;
+  while (from <= text.length) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    if (nl - from > max) {
+      parts.push(text.slice(last, from));
+      last = nl;
+      dropped++;
+      diagnostics.push({
+        severity: 'error',
+        code: 'ingest/line-too-long',
+        message: `line is ${nl - from} characters long, over the ${max}-character limit; line dropped`,
+        file: path,
+        line,
+      });
+    }
+    from = nl + 1;
+    line++;
+  }
+  if (!dropped) return { text, dropped: 0 };
+  parts.push(text.slice(last));
+  return { text: parts.join(''), dropped };
 }
 
 export interface IngestTextOptions {
@@ -142,9 +221,14 @@ export interface IngestTextOptions {
 }
 
 /** Reconstruct the articles of an already decoded page (text with \n line ends). */
-export function ingestText(text: string, o: IngestTextOptions): { page: SourcePage; articles: Article[] } {
+export function ingestText(text: string, o: IngestTextOptions): { page: SourcePage; articles: Article[]; droppedLines: number } {
   const diagnostics = o.diagnostics ?? [];
   const source = basename(o.path);
+  // a lone surrogate (possible only through this API: decoding never yields one) becomes U+FFFD,
+  // one code unit for one, so offsets hold and later stages see well-formed text
+  text = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\ufffd');
+  const long = dropLongLines(text, o.path, diagnostics);
+  text = long.text;
   const format = o.format ?? detectFormat(text).format;
   const units = READERS[format](text);
   const split = splitArticles(units, format, o.path);
@@ -168,8 +252,20 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   if (split.articles.length === 0) diagnostics.push({ severity: 'warning', code: 'ingest/no-articles', message: 'no article found on the page', file: o.path });
 
   const stem = source.replace(/\.[^.]*$/, '');
-  const articles = split.articles.map((draft, i) => buildArticle(draft, i, attached.lines[i], { stem, source, format, page }));
-  return { page, articles };
+  const articles: Article[] = [];
+  split.articles.forEach((draft, i) => {
+    const a = buildArticle(draft, i, attached.lines[i], { stem, source, format, page });
+    if (a.text.length > LIMITS.MAX_ARTICLE_CHARS) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'ingest/article-too-long',
+        message: `article ${a.id} is ${a.text.length} characters long, over the ${LIMITS.MAX_ARTICLE_CHARS}-character limit; article dropped`,
+        file: o.path,
+        line: a.sourceStart.line,
+      });
+    } else articles.push(a);
+  });
+  return { page, articles, droppedLines: long.dropped };
 }
 
 function firstSentence(s: string): string {

@@ -29,6 +29,8 @@ export interface Unit {
   hardBreak?: boolean;
   /** The line starts with indentation (a paragraph start in indented layouts). */
   indent?: boolean;
+  /** A markdown table row: body text, never clutter, caption or byline. */
+  table?: boolean;
   /** Display width of the raw line (OCR column width estimates). */
   width: number;
 }

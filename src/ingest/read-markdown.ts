@@ -11,6 +11,10 @@ import { displayWidth } from './text-utils';
 const HEADING = /^ {0,3}(#{1,6})[ \t]+/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A table's delimiter row (|---|:--:|): no text; dropped. */
+const TABLE_DELIM = /^ {0,3}\|?[ \t]*:?-{1,}:?[ \t]*(\|[ \t]*:?-{1,}:?[ \t]*)+\|?[ \t]*$/;
+/** A table row (| a | b |): its own paragraph, outer pipes removed, cells kept apart by the inner ones. */
+const TABLE_ROW = /^ {0,3}\|.*\|[ \t]*$/;
 
 /** Ranges [start, end) of markup inside raw[start, end) to delete. */
 function markupRanges(raw: string, start: number, end: number): Array<[number, number]> {
@@ -21,6 +25,16 @@ function markupRanges(raw: string, start: number, end: number): Array<[number, n
   // leading block markers: quote, bullet, ordered-list number
   const lead = /^(?:>[ \t]?)+|^[-*+][ \t]+|^\d{1,3}[.)][ \t]+/.exec(s);
   if (lead) add(0, lead[0].length);
+  // a table row's outer pipes
+  if (TABLE_ROW.test(raw)) {
+    const open = /^[ \t]*\|/.exec(s);
+    if (open) add(0, open[0].length);
+    const close = /\|[ \t]*$/.exec(s);
+    if (close && close.index >= (open ? open[0].length : 0)) add(close.index, s.length);
+  }
+  // script and style elements are dropped with their content; other tags are removed, text kept
+  const element = /<(script|style)\b[^>]*>.*?<\/\1\s*>/gis;
+  while ((m = element.exec(s))) add(m.index, m.index + m[0].length);
   // images are dropped whole; links keep their text
   const image = /!\[[^\]]*\]\([^)]*\)/g;
   while ((m = image.exec(s))) add(m.index, m.index + m[0].length);
@@ -88,19 +102,22 @@ export function readMarkdown(text: string): Unit[] {
       return units.push(blankUnit(line));
     }
     if (!inFence && RULE.test(raw)) return units.push(blankUnit(line, 'break'));
+    // a table's delimiter row carries no text, and must not split the table from its header
+    if (!inFence && TABLE_DELIM.test(raw) && raw.includes('|')) return;
+    const tableRow = !inFence && TABLE_ROW.test(raw);
     const heading = inFence ? null : HEADING.exec(raw);
     if (heading) {
       const pieces = cut(raw, line, heading[0].length, t.end);
       if (!pieces.length) return units.push(blankUnit(line));
       return units.push({ kind: 'heading', level: heading[1].length, pieces, text: unitText(pieces), line, width: displayWidth(raw) });
     }
-    const hardBreak = t.trailing >= 2 || raw.slice(0, t.end).endsWith('\\');
+    const hardBreak = t.trailing >= 2 || raw.slice(0, t.end).endsWith('\\') || tableRow;
     const end = raw.slice(0, t.end).endsWith('\\') ? t.end - 1 : t.end;
     const pieces = inFence ? [{ text: raw.slice(t.start, end), line, column: t.start + 1 }] : cut(raw, line, t.start, end);
     if (!pieces.length) return units.push(blankUnit(line));
     // a list item or quote line starts a paragraph of its own
-    const item = /^ {0,3}(?:[-*+]|\d{1,3}[.)]|>)[ \t]/.test(raw);
-    units.push({ kind: 'text', pieces, text: unitText(pieces), line, hardBreak, indent: item, width: displayWidth(raw.slice(t.start, t.end)) });
+    const item = /^ {0,3}(?:[-*+]|\d{1,3}[.)]|>)[ \t]/.test(raw) || tableRow;
+    units.push({ kind: 'text', pieces, text: unitText(pieces), line, hardBreak, indent: item, ...(tableRow ? { table: true } : {}), width: displayWidth(raw.slice(t.start, t.end)) });
   });
   return units;
 }

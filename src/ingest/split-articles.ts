@@ -23,6 +23,7 @@ import { isCaption, isClutter } from './clutter';
 import { piecesOfUnitSlice } from './unit-slice';
 import { appendUnit, joinParas, newPara, paraText, type Para } from './paragraphs';
 import { endsSentence, endsWithStop } from './text-utils';
+import { parseDatelineAt } from './dates';
 
 export interface DraftArticle {
   paras: Para[];
@@ -117,7 +118,8 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       prevBlank = true;
       continue;
     }
-    const b = parseByline(u.text);
+    // a markdown table row is body text, whatever it looks like (| 项目 | 进度 | reads like a nav bar)
+    const b = u.table ? null : parseByline(u.text);
     if (b) {
       if (text) {
         blocks.push({ kind: 'text', units: text });
@@ -137,14 +139,14 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       if (endsSentence(u.text)) inCaption = false;
       continue;
     }
-    if ((format !== 'ocr' || prevBlank) && isCaption(u.text)) {
+    if (!u.table && (format !== 'ocr' || prevBlank) && isCaption(u.text)) {
       flush();
       prevBlank = true;
       inCaption = format === 'ocr' && !endsSentence(u.text);
       continue;
     }
     // clutter: in OCR text only where a line cannot be a wrapped continuation (after a blank line)
-    if ((format !== 'ocr' || prevBlank) && isClutter(u.text)) {
+    if (!u.table && (format !== 'ocr' || prevBlank) && isClutter(u.text)) {
       clutterLines.add(u.line);
       flush();
       blocks.push({ kind: 'break', units: [u] });
@@ -225,6 +227,12 @@ function atColumnWidth(units: Unit[], a: DraftArticle): boolean {
   return units.length > 0 && col > 0 && units.every((u) => Math.abs(u.width - col) <= 2);
 }
 
+/** Does the text block after blocks[i] open with a dateline (9月20日，…)? */
+function datelineNext(blocks: Block[], i: number): boolean {
+  const next = blocks[i + 1];
+  return !!next && next.kind === 'text' && next.units.length > 0 && parseDatelineAt(next.units[0].text) !== null;
+}
+
 export function splitArticles(units: Unit[], format: SourceFormat, file: string): SplitResult & { clutterLines: Set<number> } {
   const diagnostics: Diagnostic[] = [];
   const clutterLines = new Set<number>();
@@ -287,7 +295,8 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
     sinceClose = 0;
   };
 
-  for (const block of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const block = blocks[bi];
     if (block.kind === 'break') {
       if (cur && cur.paras.length) close(false);
       continue;
@@ -333,9 +342,18 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
     }
     if (cur && cur.paras.length) {
       const last = cur.paras[cur.paras.length - 1];
-      if (format !== 'plain' && !endsSentence(paraText(last))) {
+      // (a table row is a paragraph of its own: no word is cut across a table's edge)
+      const tableEdge = !!last.units[last.units.length - 1]?.table || !!first.units[0]?.table;
+      if (format !== 'plain' && !tableEdge && !endsSentence(paraText(last))) {
         joinParas(last, first);
         cur.paras.push(...paras.slice(1));
+        continue;
+      }
+      // plain web text without 本报讯: a headline-like line, then a paragraph opening with a dateline
+      // (9月20日，…), starts the next article rather than continuing this one
+      if (!cur.strong && format === 'plain' && endsSentence(paraText(last)) && headlineLike(block.units, format) && datelineNext(blocks, bi)) {
+        close(false);
+        pushHeadline(block.units, false);
         continue;
       }
       if (!cur.strong && format === 'ocr' && headlineLike(block.units, format) && !atColumnWidth(block.units, cur)) {
