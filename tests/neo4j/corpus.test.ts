@@ -9,6 +9,8 @@ import { runCli } from './cli';
 import { neo4jServer, wipe, type TestNeo4j } from './server';
 
 describe('neo4j: the sample corpus (extract -> load -> query)', function () {
+  // a cold JVM on a busy 2-core machine: the first statements can take seconds (no timing is asserted)
+  this.timeout(120000);
   let t: TestNeo4j;
   const corpus = join(repoRoot(), 'corpus');
   before(async function () {

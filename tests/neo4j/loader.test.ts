@@ -6,6 +6,8 @@ import { makeArticle, sampleFacts } from './fixtures';
 import { neo4jServer, wipe, type TestNeo4j } from './server';
 
 describe('neo4j loader (real server, hand-written facts)', function () {
+  // a cold JVM on a busy 2-core machine: the first statements can take seconds (no timing is asserted)
+  this.timeout(120000);
   let t: TestNeo4j;
   before(async function () {
     this.timeout(180000);
