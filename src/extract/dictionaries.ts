@@ -125,6 +125,10 @@ export interface Dictionaries {
   suffixesRev: ReverseTrie<SuffixInfo>;
   suffixes: Map<string, SuffixInfo>;
   boundary: Set<string>;
+  /** Small word classes (rule-words.txt), by kind. */
+  ruleWords: Record<'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role', Set<string>>;
+  /** Level words (title-parts.txt kind=level), longest first. */
+  levels: string[];
   /** Verbs allowed inside project names. */
   projectVerbs: Set<string>;
   genericStems: Set<string>;
@@ -202,6 +206,12 @@ const schemas: Record<string, object> = {
 schemas['name-blockers.txt'] = {
   type: 'object',
   properties: { word: { ...WORD, maxLength: 4 }, kind: { enum: ['after', 'before'] } },
+  required: ['word', 'kind'],
+  additionalProperties: false,
+};
+schemas['rule-words.txt'] = {
+  type: 'object',
+  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role'] } },
   required: ['word', 'kind'],
   additionalProperties: false,
 };
@@ -413,6 +423,16 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   for (const p of jurisdiction.parents) gazetteerRev.add(p, true);
 
   const groupWords = setOf('group-words.txt');
+  const ruleWords: Dictionaries['ruleWords'] = {
+    measure: new Set(),
+    'org-after': new Set(),
+    cut: new Set(),
+    'bad-given': new Set(),
+    'list-intro': new Set(),
+    'organ-head': new Set(),
+    'byline-role': new Set(),
+  };
+  for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
   return {
     dir,
     surnames,
@@ -431,6 +451,8 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     suffixesRev,
     suffixes,
     boundary: setOf('boundary-words.txt'),
+    ruleWords,
+    levels: [...titleParts].filter(([, k]) => k === 'level').map(([w]) => w).sort((a, b) => b.length - a.length),
     projectVerbs: setOf('project-verbs.txt'),
     genericStems,
     determiners,

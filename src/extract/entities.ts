@@ -13,11 +13,8 @@ import type { SuffixInfo } from './dictionaries';
 import { type Cand, type Ctx, isBoundary, isCJK, isNameChar, tokenAt } from './context';
 
 const MAX_STEM = 24;
-const MEASURE = new Set([...'个家所座处批项条名位次期片栋幢户']);
 const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
-const ORG_AFTER = ['负责人', '相关负责人', '工作人员', '党员', '干部', '职工', '主要负责人'];
 const LIST_SEP = '、';
-const CUT_CHARS = new Set([...'及与到在对向从把将于了的暨或由被经给让']);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 let spanEnds: Uint8Array = new Uint8Array(0);
 
@@ -127,16 +124,16 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
       if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (t.tag === 'v' && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
-      if (MEASURE.has(piece) || (piece.length >= 2 && MEASURE.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
+      if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
-      if (/^[0-9]+$/.test(piece) && MEASURE.has(V[cur] ?? '')) break;
+      if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;
     } else if (t.tag === 'x' && piece.length >= 2) {
       // an unknown jieba word that swallowed a function word: 到嵩山 …
       const last = piece[piece.length - 1];
       if (ctx.d.boundary.has(last)) break;
     }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
-    if (piece.length >= 2 && ((t.tag === 'x' && CUT_CHARS.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
+    if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.ruleWords.cut.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
       cur = tokStart + 1;
       break;
     }
@@ -144,7 +141,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     cur = tokStart;
   }
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
-  while (cur < ss && CUT_CHARS.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur)) cur++;
+  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur)) cur++;
   return cur;
 }
 
@@ -327,13 +324,13 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
           s0 = t.ve;
           break;
         }
-        if (t.tag === 'x' && t.word.length >= 2 && CUT_CHARS.has(t.word[0]) && t.vs >= fs) {
+        if (t.tag === 'x' && t.word.length >= 2 && ctx.d.ruleWords.cut.has(t.word[0]) && t.vs >= fs) {
           s0 = t.vs + 1;
           break;
         }
         k = t.vs;
       }
-      while (s0 < fe && CUT_CHARS.has(V[s0])) s0++;
+      while (s0 < fe && ctx.d.ruleWords.cut.has(V[s0])) s0++;
       items[0] = [s0, fe];
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;
@@ -430,7 +427,7 @@ export function extractEntities(ctx: Ctx): void {
     let type = s.type;
     // a centre followed by 负责人 / a role is an organisation
     if (type === 'Place' && /中心$/.test(V.slice(s.vs, s.ve))) {
-      if (ORG_AFTER.some((w) => V.startsWith(w, s.ve)) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
+      if ([...ctx.d.ruleWords['org-after']].some((w) => V.startsWith(w, s.ve)) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
     }
     // organisations inside a title are still organisations; a bare title organ (区委) too
     ctx.entities.push({ type, key: V.slice(s.vs, s.ve), vs: s.vs, ve: s.ve, ruleId: s.ruleId, nested: s.nested });

@@ -39,21 +39,23 @@ export function entityIdFor(type: EntityType, name: string): string {
   return `${type.toLowerCase()}:${name}`;
 }
 
-const BYLINE_ROLE = /^(见习记者|实习记者|实习生|特约记者|记者|通讯员)[:：]?(.*)$/;
 
 /** Byline names written at the end of the text (记者 景静 通讯员 左学彬 周祎), when ingest gave none. */
 export function bylineFromText(text: string): { reporters: string[]; correspondents: string[] } {
   const reporters: string[] = [];
   const correspondents: string[] = [];
+  const roles = [...getDictionaries().ruleWords['byline-role']].sort((a, b) => b.length - a.length);
+  const roleAt = (w: string) => roles.find((r) => w.startsWith(r));
   const lines = text.trimEnd().split('\n').slice(-2);
   for (const line of lines) {
-    if (!/^\s*[（(]?\s*(见习记者|实习记者|实习生|特约记者|记者|通讯员)/.test(line)) continue;
+    const head = line.replace(/^[\s（(]+/, '');
+    if (!roleAt(head)) continue;
     let to: string[] | null = null;
     for (let w of line.replace(/[（()）]/g, ' ').split(/[\s\u3000]+/).filter(Boolean)) {
-      const m = BYLINE_ROLE.exec(w);
-      if (m) {
-        to = m[1] === '通讯员' ? correspondents : reporters;
-        w = m[2];
+      const r = roleAt(w);
+      if (r) {
+        to = r === '通讯员' ? correspondents : reporters;
+        w = w.slice(r.length).replace(/^[:：]/, '');
         if (!w) continue;
       }
       if (to && /^[\u4e00-\u9fff·]{2,4}$/.test(w) && !to.includes(w)) to.push(w);

@@ -14,8 +14,6 @@ import { Trie } from './dictionaries';
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
-const BAD_GIVEN = new Set([...'的了是等着过们在到对说']);
-const LIST_INTRO = ['领导', '同志', '嘉宾', '包括', '有', '出席的有'];
 const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
 
 // ---------------------------------------------------------------- titles
@@ -139,7 +137,6 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
   return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
 }
 
-const GENERIC_ORGAN_HEADS = new Set([...'队组科室股处所站团社会馆院办局部']);
 const ORG_TAGS = new Set(['n', 'nz', 'ns', 'nt', 'x', 'j', 'vn', 'nrt', 'm', 'eng']);
 /**
  * A body without a dictionary entry before a role: 驻村工作队队长, 某某有限公司总经理. The body
@@ -150,7 +147,7 @@ function genericOrganStart(ctx: Ctx, rs: number, floor: number): number {
   const { V, d } = ctx;
   const heads = d.suffixesRev.allEndingAt(V, rs, floor);
   const head = heads.length ? heads[heads.length - 1] : null;
-  const generic = GENERIC_ORGAN_HEADS.has(V[rs - 1]);
+  const generic = d.ruleWords['organ-head'].has(V[rs - 1]);
   const ok = (head && head.value.type === 'Organization') || generic;
   if (!ok) return rs;
   let cur = rs - (head && head.value.type === 'Organization' ? head.len : 1);
@@ -240,7 +237,7 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
     if (!isCJK(V[k])) return false;
     if (ctx.claimed[k]) return false;
   }
-  for (let k = p + 1; k < e; k++) if (BAD_GIVEN.has(V[k])) return false;
+  for (let k = p + 1; k < e; k++) if (d.ruleWords['bad-given'].has(V[k])) return false;
   const np = d.notPerson.longestAt(V, p, e);
   if (np) return false;
   if (d.groupWords.has(V.slice(p, e))) return false;
@@ -376,7 +373,7 @@ function nameLists(ctx: Ctx): void {
         if (a < sent.vs) continue;
         const before = a === sent.vs ? '，' : V[a - 1];
         const intro =
-          LIST_INTRO.some((w) => V.startsWith(w, a - w.length)) ||
+          [...d.ruleWords['list-intro']].some((w) => V.startsWith(w, a - w.length)) ||
           (a > 0 && ctx.claimed[a - 1] === 1) ||
           !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a) ||
           groupBefore(ctx, a, sent.vs);
@@ -395,7 +392,7 @@ function nameLists(ctx: Ctx): void {
       if (!items.every(([a, b]) => nameShape(ctx, a, b))) continue;
       const after = V.slice(lastStart + lastLen, lastStart + lastLen + 2);
       const known = items.some(([a, b]) => ctx.personNames.has(V.slice(a, b)) || d.officials.has(V.slice(a, b)));
-      const introduced = LIST_INTRO.some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
+      const introduced = [...d.ruleWords['list-intro']].some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
       const rest = V.slice(lastStart + lastLen + 1, lastStart + lastLen + 10);
       const ended =
         (after.startsWith('等') && (/领导|同志|干部|负责人|嘉宾|代表|班子|成员|^人/.test(rest) || !/^(地|处|市|县|区|省|镇|乡|村|单位|部门|企业)/.test(rest))) ||

@@ -28,10 +28,8 @@ export interface Jurisdiction {
   level: string;
 }
 
-const LEVELS = ['自治县', '自治州', '自治区', '街道', '区', '县', '市', '省', '镇', '乡', '州', '旗'];
-
 export function parseJurisdiction(name: string): Jurisdiction {
-  for (const l of LEVELS) if (name.endsWith(l) && name.length > l.length) return { name, stem: name.slice(0, -l.length), level: l };
+  for (const l of getDictionaries().levels) if (name.endsWith(l) && name.length > l.length) return { name, stem: name.slice(0, -l.length), level: l };
   return { name, stem: name, level: '' };
 }
 

@@ -51,7 +51,7 @@ export function explainArticle(a: ArticleFacts): ExplainedArticle {
       id: e.id,
       type: e.type,
       name: e.name,
-      rules: [...new Set(e.mentions.map((m) => m.ruleId))],
+      rules: e.mentions.length ? [...new Set(e.mentions.map((m) => m.ruleId))] : e.roles?.includes('Reporter') ? ['person/byline'] : [],
       mentions: e.mentions.length,
     })),
     facts: a.relations.map((r) => ({
