@@ -1,23 +1,56 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Diagnostic } from '../types';
 import type { ExtractSummary } from '../pipeline';
 
-/** stdout, or a file (its folder created) when --out is given. */
+/**
+ * stdout, or a file (its folder created) when --out is given. The file is opened at once, so a
+ * folder, a read-only place or a missing disk fails here with a message naming it; a later write
+ * error (disk full) rejects the next write() or close() instead of crashing the process.
+ */
 export function openOutput(out: string | undefined, stdout: Writable): { stream: Writable; close(): Promise<void> } {
   if (!out || out === '-') return { stream: stdout, close: async () => undefined };
-  mkdirSync(dirname(out), { recursive: true });
-  const stream = createWriteStream(out);
+  let fd: number;
+  try {
+    mkdirSync(dirname(out), { recursive: true });
+    fd = openSync(out, 'w');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw Object.assign(new Error(`cannot write ${out}: ${err.code ?? err.message}`), { code: err.code });
+  }
+  const stream = createWriteStream(out, { fd });
+  stream.on('error', (e: Error) => {
+    if (!e.message.includes(out)) e.message = `cannot write ${out}: ${e.message}`;
+  });
   return {
     stream,
-    close: () => new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        if (stream.errored) return reject(stream.errored);
+        stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
+      }),
   };
 }
 
-/** Write a chunk, waiting for 'drain' when the stream's buffer is full (keeps memory flat). */
+/** Write a chunk, waiting for 'drain' when the stream's buffer is full (keeps memory flat); rejects on a write error. */
 export function write(stream: Writable, chunk: string): Promise<void> | void {
-  if (!stream.write(chunk)) return new Promise((resolve) => stream.once('drain', () => resolve()));
+  if (stream.errored) return Promise.reject(stream.errored);
+  if (!stream.write(chunk)) {
+    return new Promise((resolve, reject) => {
+      if (stream.errored) return reject(stream.errored);
+      const onDrain = () => {
+        stream.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error) => {
+        stream.off('drain', onDrain);
+        reject(e);
+      };
+      stream.once('drain', onDrain);
+      stream.once('error', onError);
+    });
+  }
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

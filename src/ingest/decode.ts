@@ -199,8 +199,9 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
   if (bad < 0) {
     const utf8 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
     // GB18030 bytes can happen to be valid UTF-8 (图 = CD BC reads as U+037C): Chinese UTF-8 always has
-    // three-byte characters, so UTF-8 holding only two-byte ones, where GB18030 reads clean CJK, is GB18030
-    if (onlyTwoByteNonAscii(utf8)) {
+    // three-byte characters, so UTF-8 holding only two-byte ones, mostly beyond Latin-1 (Greek, Cyrillic...:
+    // not a no-break space or an é), where GB18030 reads clean CJK, is GB18030
+    if (looksMisreadGb(utf8)) {
       const gb = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
       if (!gb.includes('\ufffd') && /[\u4e00-\u9fff]/.test(gb)) {
         const r = check(gb, 'gb18030', 'GB18030');
@@ -232,16 +233,18 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
   };
 }
 
-/** Non-ASCII characters present, and all of them in U+0080..U+07FF (two UTF-8 bytes). */
-function onlyTwoByteNonAscii(text: string): boolean {
-  let any = false;
+/** Non-ASCII characters present, all of them two UTF-8 bytes long, at least half beyond Latin-1. */
+function looksMisreadGb(text: string): boolean {
+  let latin1 = 0;
+  let beyond = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c >= 0x800) return false;
-    any = true;
+    if (c < 0x100) latin1++;
+    else beyond++;
   }
-  return any;
+  return beyond > 0 && beyond >= latin1;
 }
 
 function firstLoneSurrogate(text: string): number {

@@ -294,6 +294,23 @@ describe('reliability: bad input', function () {
     });
   });
 
+  describe('output that cannot be written', () => {
+    it('--out naming a folder, or a full disk (/dev/full): a message naming it, exit 4, no stack trace, no hang', async () => {
+      const cases: Array<[string, string[], RegExp]> = [
+        ['folder', ['--out', dir, '--workers', '1'], new RegExp(`cannot write ${dir}: EISDIR`)],
+        ['full disk, 1 worker', ['--out', '/dev/full', '--workers', '1'], /cannot write \/dev\/full: ENOSPC/],
+        ['full disk, 2 workers', ['--out', '/dev/full', '--workers', '2'], /cannot write \/dev\/full: ENOSPC/],
+      ];
+      for (const [what, args, message] of cases) {
+        const run = await runCli(['extract', OCR_PAGE, MD_PAGE, ...args], { timeoutMs: 60000 });
+        expect(run.signal, `${what}: hung`).to.equal(null);
+        expect(run.code, `${what}: ${run.stderr}`).to.equal(4);
+        expect(run.stderr, what).to.match(message);
+        expect(run.stderr, what).to.not.match(STACK_FRAME);
+      }
+    });
+  });
+
   describe('the issue bar: `zhkg extract` over a folder of good, re-encoded and broken pages', () => {
     let folder: string;
     const broken = ['b-empty.txt', 'c-binary.dat', 'd-nul.txt', 'f-long-line.txt', 'g-folder.txt', 'h-dangling.txt', 'i-fifo.txt'];

@@ -123,7 +123,7 @@ describe('reliability: Neo4j faults (own bundled server)', function () {
 
   it('kill -9 of the server mid-load: the load fails cleanly; a restart and a second load give the uninterrupted counts', async () => {
     const password = server!.password;
-    const run = runCli(['load', jsonl, '--batch-rows', '200'], { env: env(server!), timeoutMs: 150000 });
+    const run = runCli(['load', jsonl, '--batch-rows', '60'], { env: env(server!), timeoutMs: 150000 });
     // wait until some batches are committed, then kill the JVM
     let committed = 0;
     for (let i = 0; i < 600 && committed === 0; i++) {

@@ -42,7 +42,7 @@ const pageArb = fc
 /** A decoded page as ingest gets it: line ends normalised. */
 const decodedPageArb = pageArb.map((s) => s.replace(/\r\n?/g, '\n'));
 
-const PARAMS = { seed: 20261124, numRuns: 150 };
+const PARAMS = { seed: Number(process.env.ZHKG_PROP_SEED || 20261124), numRuns: 150 };
 
 function checkArticle(a: Article, pageText: string): void {
   const n = a.text.length;
@@ -86,7 +86,7 @@ describe('reliability: properties (fast-check)', function () {
         const r = decodeBytes(iconv.encode(page, enc, { addBOM: bom }));
         if (r.ok && !r.damagedLines) {
           // lone surrogates and characters GB18030 cannot hold are the only allowed losses
-          if (!/[\ud800-\udfff]/.test(page)) expect(r.text.replace(/^\ufeff/, '')).to.equal(page.replace(/^\ufeff/, ''));
+          if (!/[\ud800-\udfff]/.test(page)) expect(r.text.replace(/^\ufeff+/, '')).to.equal(page.replace(/^\ufeff+/, ''));
         }
       }),
       PARAMS,

@@ -51,9 +51,14 @@ const command: Command = {
     const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<ArticleFacts, ExtractSummary> =
       workers > 1 ? extractFilesParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
     let step = await run.next();
-    while (!step.done) {
-      await write(out.stream, `${JSON.stringify(step.value)}\n`);
-      step = await run.next();
+    try {
+      while (!step.done) {
+        await write(out.stream, `${JSON.stringify(step.value)}\n`);
+        step = await run.next();
+      }
+    } finally {
+      // a write error (disk full) ends the run: stop the extraction too (worker threads included)
+      if (!step.done) await run.return?.(undefined as never);
     }
     await out.close();
     const summary = step.value;
