@@ -5,15 +5,31 @@
  */
 import type { ArticleFacts, Entity, Relation } from '../types/facts';
 import type { ArticleGraph, GraphEdge, GraphNode, PropValue } from '../types/graph';
+import { createHash } from 'node:crypto';
+
+/**
+ * Longest id (UTF-8 bytes) stored as written. Neo4j's range index refuses keys over about 8 kB,
+ * and one such id would fail its whole batch on every reload, so a longer id (a runaway name from
+ * bad input) is replaced by its type prefix and a hash; the full name stays in `name`.
+ */
+export const MAX_ID_BYTES = 7500;
+
+/** The graph id of an entity or article id: itself, or `type:#sha256` when too long to index. */
+export function graphId(id: string): string {
+  if (id.length * 3 <= MAX_ID_BYTES || Buffer.byteLength(id) <= MAX_ID_BYTES) return id;
+  const colon = id.indexOf(':');
+  const prefix = colon > 0 && colon < 32 ? id.slice(0, colon + 1) : '';
+  return `${prefix}#${createHash('sha256').update(id).digest('hex')}`;
+}
 
 /** Relationship id: unique per (type, source, target, article). */
 export function edgeId(type: string, source: string, target: string, articleId: string): string {
-  return `${type}:${articleId}:${source}->${target}`;
+  return graphId(`${type}:${graphId(articleId)}:${graphId(source)}->${graphId(target)}`);
 }
 
 function articleNode(a: ArticleFacts): GraphNode {
   return {
-    id: a.id,
+    id: graphId(a.id),
     label: 'Article',
     extraLabels: [],
     name: a.headline ?? a.text.slice(0, 30),
@@ -35,7 +51,7 @@ function articleNode(a: ArticleFacts): GraphNode {
 
 function entityNode(e: Entity): GraphNode {
   return {
-    id: e.id,
+    id: graphId(e.id),
     label: e.type,
     extraLabels: [...(e.roles ?? [])].sort(),
     name: e.canonical,
@@ -46,7 +62,7 @@ function entityNode(e: Entity): GraphNode {
 function relationEdge(a: ArticleFacts, r: Relation): GraphEdge {
   const ev = r.evidence;
   const props: Record<string, PropValue> = {
-    articleId: a.id,
+    articleId: graphId(a.id),
     date: a.date,
     sentence: ev.sentence,
     start: ev.start,
@@ -57,7 +73,13 @@ function relationEdge(a: ArticleFacts, r: Relation): GraphEdge {
     props.line = ev.sourceStart.line;
     props.column = ev.sourceStart.column;
   }
-  return { id: edgeId(r.type, r.source, r.target, a.id), type: r.type, source: r.source, target: r.target, props };
+  return {
+    id: edgeId(r.type, r.source, r.target, a.id),
+    type: r.type,
+    source: graphId(r.source),
+    target: graphId(r.target),
+    props,
+  };
 }
 
 function mentionsEdge(a: ArticleFacts, e: Entity): GraphEdge {
@@ -65,10 +87,10 @@ function mentionsEdge(a: ArticleFacts, e: Entity): GraphEdge {
   return {
     id: edgeId('MENTIONS', a.id, e.id, a.id),
     type: 'MENTIONS',
-    source: a.id,
-    target: e.id,
+    source: graphId(a.id),
+    target: graphId(e.id),
     props: {
-      articleId: a.id,
+      articleId: graphId(a.id),
       date: a.date,
       count: e.mentions.length,
       sentence: first ? a.text.slice(a.sentences[first.sentence]?.start ?? first.start, a.sentences[first.sentence]?.end ?? first.end) : null,
@@ -91,5 +113,5 @@ export function articleToGraph(a: ArticleFacts): ArticleGraph {
   };
   for (const e of a.entities) push(mentionsEdge(a, e));
   for (const r of a.relations) push(relationEdge(a, r));
-  return { articleId: a.id, contentHash: a.contentHash, nodes, edges };
+  return { articleId: graphId(a.id), contentHash: a.contentHash, nodes, edges };
 }

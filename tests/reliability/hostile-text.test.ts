@@ -10,7 +10,7 @@ import type { GraphRecords } from '../../src/graph';
 import { ensureSchema } from '../../src/neo4j/schema';
 import { graphCounts, loadArticles } from '../../src/neo4j/load';
 import { toPlain } from '../../src/neo4j/values';
-import { articleToGraph } from '../../src/resolve/to-graph';
+import { articleToGraph, graphId, MAX_ID_BYTES } from '../../src/resolve/to-graph';
 import type { ArticleFacts } from '../../src/types';
 import { makeArticle } from '../neo4j/fixtures';
 import { neo4jServer, wipe, type TestNeo4j } from '../neo4j/server';
@@ -168,5 +168,31 @@ describe('reliability: hostile text', function () {
       const again = await loadArticles(t.driver, facts);
       expect(again).to.include({ skipped: facts.length, loaded: 0, replaced: 0 });
     });
+  });
+});
+
+describe('reliability: ids too long to index', () => {
+  it('are replaced by a hash in the graph while the name keeps the full text', () => {
+    const name = '很长的名字'.repeat(4000); // 60 kB of UTF-8: Neo4j's index would refuse it
+    const text = `区长张伟到${name}调研。`;
+    const g = articleToGraph({
+      id: 'long#1', source: 'long.txt', format: 'plain', encoding: 'utf-8', headline: null, subheadline: null,
+      date: null, pageDate: null, reporters: [], correspondents: [], text, contentHash: 'x',
+      sourceStart: { line: 1, column: 1 }, sourceEnd: { line: 1, column: 1 }, sourceMap: [{ offset: 0, line: 1, column: 1 }],
+      sentences: [{ start: 0, end: text.length }],
+      entities: [
+        { id: `place:${name}`, type: 'Place', name, canonical: name, mentions: [{ start: 5, end: 5 + name.length, text: name, sentence: 0, ruleId: 't' }] },
+        { id: 'person:张伟', type: 'Person', name: '张伟', canonical: '张伟', mentions: [{ start: 2, end: 4, text: '张伟', sentence: 0, ruleId: 't' }] },
+      ],
+      relations: [{ id: 'r', type: 'INSPECTED', source: 'person:张伟', target: `place:${name}`,
+        evidence: { articleId: 'long#1', sentenceIndex: 0, sentence: text, start: 2, end: text.length, ruleId: 't' } }],
+    });
+    const place = g.nodes.find((n) => n.label === 'Place');
+    expect(place?.name).to.equal(name);
+    expect(place?.id).to.match(/^place:#[0-9a-f]{64}$/);
+    expect(Buffer.byteLength(place?.id ?? '')).to.be.below(MAX_ID_BYTES);
+    const inspected = g.edges.find((e) => e.type === 'INSPECTED');
+    expect(inspected?.target).to.equal(place?.id);
+    expect(graphId('person:张伟')).to.equal('person:张伟');
   });
 });
