@@ -14,9 +14,13 @@ export class DictionaryError extends Error {
   }
 }
 
-/** A trie over strings; `match*` return the longest entry found. */
+/**
+ * A trie over strings; `match*` return the longest entry found. Nodes are keyed by UTF-16 code
+ * unit (a word's astral characters are keyed by code point, > 0xffff, which no lookup by code
+ * unit meets — as before, such words are never found).
+ */
 export class Trie<V> {
-  readonly root: Node<V> = { next: new Map() };
+  readonly root: Node<V> = { next: new Map(), value: undefined };
   /** char code -> some entry starts with it (a cheap first test before walking the trie). */
   readonly first = new Uint8Array(65536);
   size = 0;
@@ -24,40 +28,61 @@ export class Trie<V> {
     this.first[word.charCodeAt(0)] = 1;
     let n = this.root;
     for (const ch of word) {
-      let m = n.next.get(ch);
-      if (!m) n.next.set(ch, (m = { next: new Map() }));
+      const key = ch.codePointAt(0)!;
+      let m = n.next.get(key);
+      if (!m) n.next.set(key, (m = { next: new Map(), value: undefined }));
       n = m;
     }
     if (n.value === undefined) this.size++;
     n.value = value;
   }
+  /** Length of the longest entry starting at `pos` (reading forward), or 0. */
+  longestLenAt(s: string, pos: number, limit = s.length): number {
+    if (pos >= limit || !this.first[s.charCodeAt(pos)]) return 0;
+    let n: Node<V> | undefined = this.root;
+    let best = 0;
+    for (let i = pos; i < limit; i++) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) best = i - pos + 1;
+    }
+    return best;
+  }
   /** Longest entry starting at `pos` (reading forward), or null. */
   longestAt(s: string, pos: number, limit = s.length): { len: number; value: V } | null {
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return null;
     let n: Node<V> | undefined = this.root;
-    let best: { len: number; value: V } | null = null;
-    for (let i = pos; i < limit && n; i++) {
-      n = n.next.get(s[i]);
-      if (n && n.value !== undefined) best = { len: i - pos + 1, value: n.value };
+    let best = 0;
+    let bestValue: V | undefined;
+    for (let i = pos; i < limit; i++) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) {
+        best = i - pos + 1;
+        bestValue = n.value;
+      }
     }
-    return best;
+    return best ? { len: best, value: bestValue as V } : null;
   }
   /** All entries starting at `pos`, shortest first. */
   allAt(s: string, pos: number, limit = s.length): Array<{ len: number; value: V }> {
     const out: Array<{ len: number; value: V }> = [];
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return out;
     let n: Node<V> | undefined = this.root;
-    for (let i = pos; i < limit && n; i++) {
-      n = n.next.get(s[i]);
-      if (n && n.value !== undefined) out.push({ len: i - pos + 1, value: n.value });
+    for (let i = pos; i < limit; i++) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) out.push({ len: i - pos + 1, value: n.value });
     }
     return out;
   }
 }
 interface Node<V> {
-  next: Map<string, Node<V>>;
-  value?: V;
+  next: Map<number, Node<V>>;
+  value: V | undefined;
 }
+
+const NO_MATCHES: never[] = [];
 
 /** A trie over reversed strings: finds entries that END at a position. */
 export class ReverseTrie<V> {
@@ -67,20 +92,31 @@ export class ReverseTrie<V> {
   }
   /** Entries ending at `end` (exclusive), reading backwards no further than `limit`; shortest first. */
   allEndingAt(s: string, end: number, limit = 0): Array<{ len: number; value: V }> {
-    const out: Array<{ len: number; value: V }> = [];
-    if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return out;
+    if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return NO_MATCHES;
+    let out: Array<{ len: number; value: V }> | null = null;
     // walk the underlying trie by hand, backwards
     let n: Node<V> | undefined = this.t.root;
-    for (let i = end - 1; i >= limit && n; i--) {
-      n = n.next.get(s[i]);
-      if (n && n.value !== undefined) out.push({ len: end - i, value: n.value });
+    for (let i = end - 1; i >= limit; i--) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) (out ??= []).push({ len: end - i, value: n.value });
     }
-    return out;
+    return out ?? NO_MATCHES;
   }
   longestEndingAt(s: string, end: number, limit = 0): { len: number; value: V } | null {
     if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return null;
-    const all = this.allEndingAt(s, end, limit);
-    return all.length ? all[all.length - 1] : null;
+    let n: Node<V> | undefined = this.t.root;
+    let best = 0;
+    let bestValue: V | undefined;
+    for (let i = end - 1; i >= limit; i--) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) {
+        best = end - i;
+        bestValue = n.value;
+      }
+    }
+    return best ? { len: best, value: bestValue as V } : null;
   }
 }
 

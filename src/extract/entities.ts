@@ -15,6 +15,8 @@ import { type Cand, type Ctx, isBoundary, isCJK, isNameChar, tokenAt } from './c
 const MAX_STEM = 24;
 const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
 const LIST_SEP = '、';
+/** Characters after a list item that end it: 、和及与等,，。 */
+const SEP_AFTER = new Set([...'、和及与等,，。']);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 let spanEnds: Uint8Array = new Uint8Array(0);
 
@@ -49,9 +51,7 @@ function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, admin
   if (head.type === 'Place') {
     let k = ss - 1;
     while (k >= floor && k > ss - 6 && isCJK(V_(ctx, k)) && !ctx.claimed[k]) k--;
-    const after = ctx.V[ss + head.word.length] ?? '';
-    const sepAfter = /[、和及与等,，。]/.test(after);
-    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && (sepAfter || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
+    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && (SEP_AFTER.has(ctx.V[ss + head.word.length] ?? '') || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
       return { start: k + 1, listItem: true };
     }
   }
@@ -257,8 +257,8 @@ function suffixSpans(ctx: Ctx): Span[] {
     for (let e = sent.vs + 1; e <= sent.ve; e++) {
       const heads = d.suffixesRev.allEndingAt(V, e, sent.vs);
       if (!heads.length) continue;
-      if (!rightOk(ctx, e, sent.ve)) continue;
       if (ctx.personMask[e - 1]) continue;
+      if (!rightOk(ctx, e, sent.ve)) continue;
       for (let k = heads.length - 1; k >= 0; k--) {
         const head = heads[k].value;
         const ss = e - heads[k].len;

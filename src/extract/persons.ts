@@ -10,7 +10,6 @@
  *   person/repeat        another occurrence of a name found in this article
  */
 import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
-import { Trie } from './dictionaries';
 
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
@@ -223,12 +222,41 @@ function isKnownAt(ctx: Ctx, p: number): number {
   return Math.max(a, b);
 }
 
-function surnamesAt(ctx: Ctx, p: number): number[] {
-  const { V, d } = ctx;
-  const out: number[] = [];
-  if (d.compoundSurnames.has(V.slice(p, p + 2))) out.push(2);
-  if (d.surnames.has(V[p])) out.push(1);
-  return out;
+/** Per dictionary set: char code -> a surname / the first character of a compound surname. */
+interface SurnameCodes {
+  single: Uint8Array;
+  compoundFirst: Uint8Array;
+}
+const surnameCodeCache = new WeakMap<object, SurnameCodes>();
+function surnameCodes(d: Ctx['d']): SurnameCodes {
+  let c = surnameCodeCache.get(d);
+  if (!c) {
+    c = { single: new Uint8Array(65536), compoundFirst: new Uint8Array(65536) };
+    for (const w of d.surnames) if (w.length === 1) c.single[w.charCodeAt(0)] = 1;
+    for (const w of d.compoundSurnames) c.compoundFirst[w.charCodeAt(0)] = 1;
+    surnameCodeCache.set(d, c);
+  }
+  return c;
+}
+/** A one-character surname at p (d.surnames.has(V[p])). */
+function singleSurnameAt(ctx: Ctx, p: number): boolean {
+  return surnameCodes(ctx.d).single[ctx.V.charCodeAt(p)] === 1;
+}
+/** A compound surname at p (d.compoundSurnames.has(V.slice(p, p + 2))). */
+function compoundSurnameAt(ctx: Ctx, p: number): boolean {
+  return surnameCodes(ctx.d).compoundFirst[ctx.V.charCodeAt(p)] === 1 && ctx.d.compoundSurnames.has(ctx.V.slice(p, p + 2));
+}
+
+const SURNAMES_NONE: readonly number[] = Object.freeze([]);
+const SURNAMES_2: readonly number[] = Object.freeze([2]);
+const SURNAMES_1: readonly number[] = Object.freeze([1]);
+const SURNAMES_21: readonly number[] = Object.freeze([2, 1]);
+
+/** Lengths of the surnames that may start at p (compound first). */
+function surnamesAt(ctx: Ctx, p: number): readonly number[] {
+  const two = compoundSurnameAt(ctx, p);
+  const one = singleSurnameAt(ctx, p);
+  return two ? (one ? SURNAMES_21 : SURNAMES_2) : one ? SURNAMES_1 : SURNAMES_NONE;
 }
 
 function validName(ctx: Ctx, p: number, e: number): boolean {
@@ -350,7 +378,7 @@ function nameLists(ctx: Ctx): void {
       }
       // collect a run of 、-separated short items
       // a list of names needs a surname right after the 、
-      if (!d.surnames.has(V[i + 1]) && !d.compoundSurnames.has(V.slice(i + 1, i + 3))) {
+      if (!singleSurnameAt(ctx, i + 1) && !compoundSurnameAt(ctx, i + 1)) {
         i++;
         continue;
       }
@@ -434,7 +462,7 @@ function nameVerb(ctx: Ctx): void {
     for (let p = sent.vs; p < sent.ve; p++) {
       if (ctx.claimed[p]) continue;
       if (!(p === sent.vs || titleEnd[p] === 1 || (V.charCodeAt(p - 1) < 0x3400 && CLAUSE_START.has(V[p - 1])))) continue;
-      if (!d.surnames.has(V[p]) && !d.compoundSurnames.has(V.slice(p, p + 2)) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
+      if (!singleSurnameAt(ctx, p) && !compoundSurnameAt(ctx, p) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
       const len = nameAt(ctx, p, false);
       if (len) addPerson(ctx, p, p + len, 'person/name-verb');
     }
@@ -444,11 +472,44 @@ function nameVerb(ctx: Ctx): void {
 /** Every further occurrence of a known or found name. */
 function repeats(ctx: Ctx): void {
   const { V, d } = ctx;
-  const names = new Trie<true>();
-  for (const n of ctx.personNames) names.add(n, true);
+  // names by first character, longest first (a Trie here cost a 64 KB table per article)
+  const byFirst = new Map<number, string[]>();
+  for (const n of ctx.personNames) {
+    if (!n || /[\ud800-\udfff]/.test(n)) continue; // as in Trie: never matched by code unit
+    const c = n.charCodeAt(0);
+    let l = byFirst.get(c);
+    if (!l) byFirst.set(c, (l = []));
+    l.push(n);
+  }
+  for (const l of byFirst.values()) l.sort((a, b) => b.length - a.length);
+  const offFirst = d.officialsTrie.first;
+  for (const c of byFirst.keys()) nameFirst[c] = 1;
+  try {
+    repeatsScan(ctx, byFirst, offFirst);
+  } finally {
+    for (const c of byFirst.keys()) nameFirst[c] = 0;
+  }
+}
+
+/** char code -> some name of the current article starts with it (set and cleared by repeats). */
+const nameFirst = new Uint8Array(65536);
+
+function repeatsScan(ctx: Ctx, byFirst: Map<number, string[]>, offFirst: Uint8Array): void {
+  const { V, d } = ctx;
   for (let p = 0; p < V.length; p++) {
     if (ctx.claimed[p]) continue;
-    let best = names.longestAt(V, p)?.len ?? 0;
+    const code = V.charCodeAt(p);
+    if (!nameFirst[code] && !offFirst[code]) continue; // no name and no official starts here
+    let best = 0;
+    const cands = nameFirst[code] ? byFirst.get(code) : undefined;
+    if (cands) {
+      for (const n of cands) {
+        if (V.startsWith(n, p)) {
+          best = n.length;
+          break;
+        }
+      }
+    }
     const off = d.officialsTrie.longestAt(V, p);
     let rule = 'person/repeat';
     if (off && off.len > best) {

@@ -107,7 +107,13 @@ export function fnv1a(s: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+  return hex8(h1) + hex8(h2);
+}
+
+const HEX2 = Array.from({ length: 256 }, (_, k) => k.toString(16).padStart(2, '0'));
+/** (h >>> 0).toString(16).padStart(8, '0'), without the number formatting. */
+function hex8(h: number): string {
+  return HEX2[(h >>> 24) & 255] + HEX2[(h >>> 16) & 255] + HEX2[(h >>> 8) & 255] + HEX2[h & 255];
 }
 
 export function relationId(type: string, source: string, target: string, articleId: string): string {

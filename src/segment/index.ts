@@ -8,7 +8,8 @@
  * view and report spans in the article text. Sentences and jieba tokens are computed on the view.
  */
 import nodejieba from 'nodejieba';
-import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +17,32 @@ import { getDictionaries } from '../extract/dictionaries';
 
 export interface Token {
   /** The word as jieba gave it (normalised view characters). */
-  word: string;
-  /** jieba POS tag (nr, ns, v, x …). */
-  tag: string;
+  readonly word: string;
+  /** jieba POS tag (nr, ns, v, x …), looked up on first use. */
+  readonly tag: string;
   /** [start, end) in the view. */
-  vs: number;
-  ve: number;
+  readonly vs: number;
+  readonly ve: number;
   /** [start, end) in the article text. Equal to the view span minus the white space dropped. */
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A token; its POS tag is looked up only when a rule reads it (most tokens are never asked). */
+class Tok implements Token {
+  private t: string | undefined = undefined;
+  constructor(
+    readonly word: string,
+    readonly vs: number,
+    readonly ve: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get tag(): string {
+    let t = this.t;
+    if (t === undefined) t = this.t = posOf(this.word);
+    return t;
+  }
 }
 
 export interface ViewSentence {
@@ -52,32 +70,121 @@ export interface Segmented {
 }
 
 let loaded = false;
-/** word -> POS tag, from jieba's dictionary and ours (jieba's tag() is cut() plus this lookup). */
-const posMap = new Map<string, string>();
+/**
+ * word -> POS tag, as jieba's tagger gives it (tag() is cut() plus this lookup): jieba's
+ * dictionary, then ours on top. The dictionary text is kept whole and indexed by an open-addressing
+ * hash table of line offsets (no string per entry, so loading costs a few ms, not ~0.3 s); the
+ * words actually looked up are cached in `posCache`.
+ */
+let dictText = '';
+let dictTable: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let dictMask = 0;
+const userPos = new Map<string, string>();
+const posCache = new Map<string, string>();
+
+function hashRange(s: string, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < b; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** The word at `off` in dictText (up to its first space) equals s[a, b). */
+function dictWordIs(off: number, s: string, a: number, b: number): boolean {
+  const len = b - a;
+  if (dictText.charCodeAt(off + len) !== 32) return false;
+  for (let k = 0; k < len; k++) if (dictText.charCodeAt(off + k) !== s.charCodeAt(a + k)) return false;
+  return true;
+}
 
 function loadPosMap(userLines: string[]): void {
-  const txt = readFileSync((nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT, 'utf8');
+  const dictPath = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
+  const txt = readFileSync(dictPath, 'utf8');
+  dictText = txt;
+  // the index depends only on jieba's dictionary file: cached in tmpdir once built
+  const st = statSync(dictPath);
+  const cacheFile = join(tmpdir(), 'zhkg', `posindex-v1-${st.size}-${Math.floor(st.mtimeMs)}-${txt.length}.bin`);
+  let table: Int32Array | null = null;
+  try {
+    const buf = readFileSync(cacheFile);
+    const n = buf.length >> 2;
+    if (n >= 1024 && (n & (n - 1)) === 0 && buf.length === n * 4) {
+      table = new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+    }
+  } catch {
+    // not built yet
+  }
+  if (!table) {
+    table = buildPosIndex(txt);
+    try {
+      writeOnce(cacheFile, Buffer.from(table.buffer, table.byteOffset, table.byteLength));
+    } catch {
+      // a read-only tmpdir only costs the rebuild next time
+    }
+  }
+  dictTable = table;
+  dictMask = table.length - 1;
+  for (const l of userLines) {
+    const parts = l.split(' ');
+    userPos.set(parts[0], parts[parts.length - 1]);
+  }
+}
+
+/** Hash table of line offsets + 1, by the line's word (later lines win, as Map.set would). */
+function buildPosIndex(txt: string): Int32Array {
+  let lines = 0;
+  for (let i = txt.indexOf('\n'); i >= 0; i = txt.indexOf('\n', i + 1)) lines++;
+  let size = 1024;
+  while (size < lines * 2 + 2) size <<= 1;
+  const table = new Int32Array(size);
+  const mask = size - 1;
   let i = 0;
   while (i < txt.length) {
     let e = txt.indexOf('\n', i);
     if (e < 0) e = txt.length;
     const a = txt.indexOf(' ', i);
     const b = txt.lastIndexOf(' ', e);
-    if (a > i && a < e && b > a) posMap.set(txt.slice(i, a), txt.slice(b + 1, e).trim());
+    if (a > i && a < e && b > a) {
+      let h = hashRange(txt, i, a) & mask;
+      for (;;) {
+        const v = table[h];
+        if (v === 0 || dictWordIs(v - 1, txt, i, a)) {
+          table[h] = i + 1;
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
     i = e + 1;
   }
-  for (const l of userLines) {
-    const parts = l.split(' ');
-    posMap.set(parts[0], parts[parts.length - 1]);
+  return table;
+}
+
+/** jieba's dictionary tag of a word ('' if not there). */
+function dictTag(word: string): string {
+  const user = userPos.get(word);
+  if (user !== undefined) return user;
+  if (!dictMask) return '';
+  let h = hashRange(word, 0, word.length) & dictMask;
+  for (;;) {
+    const v = dictTable[h];
+    if (v === 0) return '';
+    if (dictWordIs(v - 1, word, 0, word.length)) {
+      let e = dictText.indexOf('\n', v - 1);
+      if (e < 0) e = dictText.length;
+      const b = dictText.lastIndexOf(' ', e);
+      return dictText.slice(b + 1, e).trim();
+    }
+    h = (h + 1) & dictMask;
   }
 }
 
 /** The POS tag jieba's tagger would give a word. */
 export function posOf(word: string): string {
-  const t = posMap.get(word);
-  if (t) return t;
-  const tag = /^[0-9０-９.]+$/.test(word) ? 'm' : /[A-Za-z]/.test(word) && /^[\x00-\x7f]+$/.test(word) ? 'eng' : 'x';
-  if (posMap.size < 2_000_000) posMap.set(word, tag);
+  const hit = posCache.get(word);
+  if (hit !== undefined) return hit;
+  let tag = dictTag(word);
+  if (!tag) tag = /^[0-9０-９.]+$/.test(word) ? 'm' : /[A-Za-z]/.test(word) && /^[\x00-\x7f]+$/.test(word) ? 'eng' : 'x';
+  if (posCache.size < 2_000_000) posCache.set(word, tag);
   return tag;
 }
 let t2s: ((s: string) => string) | null = null;
@@ -91,6 +198,18 @@ function userDictLines(): string[] {
   return lines;
 }
 
+/** Write a file unless it already holds `body`; atomically (workers may load at the same time). */
+function writeOnce(path: string, body: string | Buffer): void {
+  try {
+    if (typeof body === 'string' && readFileSync(path, 'utf8') === body) return;
+  } catch {
+    // not there yet
+  }
+  const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+  writeFileSync(tmp, body);
+  renameSync(tmp, path);
+}
+
 /** Load nodejieba once with the project's user dictionary (generated from dictionaries/). */
 export function ensureLoaded(): void {
   if (loaded) return;
@@ -100,8 +219,15 @@ export function ensureLoaded(): void {
   const dir = join(tmpdir(), 'zhkg');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `userdict-${hash}.utf8`);
-  writeFileSync(path, body);
-  nodejieba.load({ userDict: path });
+  writeOnce(path, body);
+  // cut() reads only the dictionary, the HMM model and the user dictionary; nodejieba.load also
+  // builds a keyword extractor from jieba's 6 MB idf file, which costs ~0.1 s and is never used:
+  // give it a one-line idf file and stop-word list instead.
+  const idfDict = join(dir, 'unused-idf.utf8');
+  const stopWordDict = join(dir, 'unused-stopwords.utf8');
+  writeOnce(idfDict, '的 1.0\n');
+  writeOnce(stopWordDict, '的\n');
+  nodejieba.load({ userDict: path, idfDict, stopWordDict });
   loadPosMap(lines);
   loaded = true;
 }
@@ -144,6 +270,21 @@ function normCharSlow(ch: string, code: number): string {
 
 /** Normalise a string character by character (same length). */
 export function normalize(s: string): string {
+  // most strings are already normal: return them as they are
+  let i = 0;
+  for (; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const hit = normTable[code];
+    if ((hit || normChar(s[i]).charCodeAt(0)) !== code) break;
+  }
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) out += normChar(s[i]);
+  return out;
+}
+
+/** normalize(), the plain way (kept for reference and tests). */
+export function normalizeSlow(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) out += normChar(s[i]);
   return out;
@@ -157,25 +298,41 @@ const CLOSE_Q = new Set(['”', '」', '』']);
 
 /** Build the compact view of a text. */
 export function buildView(text: string): { view: string; toText: Int32Array; breakBefore: Uint8Array } {
-  const chars: string[] = [];
-  const map: number[] = [];
-  const brk: number[] = [];
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  const map = new Int32Array(n + 1);
+  const brk = new Uint8Array(n);
+  let len = 0;
+  let changed = false;
   let pendingBreak = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) {
       pendingBreak = true;
+      changed = true;
       continue;
     }
-    if (code === 32 || code === 9 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0xfeff || ((code === 0x2028 || code === 0x2029 || code === 11 || code === 12) && WS.test(text[i]))) continue;
-    const hit = normTable[code];
-    chars.push(hit ? String.fromCharCode(hit) : normChar(text[i]));
-    map.push(i);
-    brk.push(pendingBreak ? 1 : 0);
+    if (code === 32 || code === 9 || code === 13 || code === 0x3000 || code === 0xa0 || code === 0xfeff || ((code === 0x2028 || code === 0x2029 || code === 11 || code === 12) && WS.test(text[i]))) {
+      changed = true;
+      continue;
+    }
+    let out = normTable[code];
+    if (!out) out = normChar(text[i]).charCodeAt(0);
+    if (out !== code) changed = true;
+    codes[len] = out;
+    map[len] = i;
+    if (pendingBreak) brk[len] = 1;
+    len++;
     pendingBreak = false;
   }
-  map.push(text.length);
-  return { view: chars.join(''), toText: Int32Array.from(map), breakBefore: Uint8Array.from(brk) };
+  map[len] = n;
+  return { view: changed ? codesToString(codes, len) : text, toText: map.subarray(0, len + 1), breakBefore: brk.subarray(0, len) };
+}
+
+function codesToString(codes: Uint16Array, len: number): string {
+  let out = '';
+  for (let i = 0; i < len; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
+  return out;
 }
 
 /**
@@ -247,33 +404,44 @@ export function segment(text: string): Segmented {
   const { view, toText, breakBefore } = buildView(text);
   const sents = splitSentences(view, breakBefore);
   const tokens: Token[] = [];
-  const tokenAt = new Int32Array(view.length).fill(-1);
-  const sentences: ViewSentence[] = [];
-  for (const [vs, ve] of sents) sentences.push({ vs, ve, start: toText[vs], end: toText[ve - 1] + 1 });
+  const tokenAt = new Int32Array(view.length);
+  const sentences: ViewSentence[] = new Array(sents.length);
+  for (let k = 0; k < sents.length; k++) {
+    const [vs, ve] = sents[k];
+    sentences[k] = { vs, ve, start: toText[vs], end: toText[ve - 1] + 1 };
+  }
   // one jieba call for the whole view (punctuation always ends a word, so words do not cross
   // sentences; a word that does, at a line-break boundary, is cut in two)
   const words = view.length ? nodejieba.cut(view, true) : [];
   let cur = 0;
   let si = 0;
-  const push = (a: number, b: number, word: string) => {
-    for (let k = a; k < b; k++) tokenAt[k] = tokens.length;
-    tokens.push({ word, tag: posOf(word), vs: a, ve: b, start: toText[a], end: toText[b - 1] + 1 });
-  };
-  for (const word of words) {
+  let nextCut = sentences.length ? sentences[0].ve : view.length + 1;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const wl = word.length;
     const at = view.startsWith(word, cur) ? cur : view.indexOf(word, cur);
     if (at < 0) throw new Error(`segment: jieba word "${word}" not found in the text at ${cur}`);
+    if (at > cur) tokenAt.fill(-1, cur, at);
     let a = at;
-    const b = at + word.length;
-    while (si < sentences.length && sentences[si].ve <= a) si++;
-    while (si < sentences.length && sentences[si].ve < b) {
-      const cut = sentences[si].ve;
-      push(a, cut, view.slice(a, cut));
-      a = cut;
-      si++;
+    const b = at + wl;
+    if (nextCut < b) {
+      while (si < sentences.length && sentences[si].ve <= a) si++;
+      while (si < sentences.length && sentences[si].ve < b) {
+        const cut = sentences[si].ve;
+        tokenAt.fill(tokens.length, a, cut);
+        tokens.push(new Tok(view.slice(a, cut), a, cut, toText[a], toText[cut - 1] + 1));
+        a = cut;
+        si++;
+      }
+      nextCut = si < sentences.length ? sentences[si].ve : view.length + 1;
     }
-    push(a, b, a === at ? word : view.slice(a, b));
+    const k = tokens.length;
+    if (b - a === 1) tokenAt[a] = k;
+    else for (let q = a; q < b; q++) tokenAt[q] = k;
+    tokens.push(new Tok(a === at ? word : view.slice(a, b), a, b, toText[a], toText[b - 1] + 1));
     cur = b;
   }
+  if (cur < view.length) tokenAt.fill(-1, cur);
   return { text, view, toText, breakBefore, sentences, tokens, tokenAt };
 }
 
