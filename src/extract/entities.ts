@@ -115,7 +115,8 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     // 人/和/街道: a one-character conjunction right before a too-short stem is part of the name
     if (t.ve === cur && (piece === '和' || piece === '与') && ss - cur < head.minstem && tokStart > floor) {
       const prev = tokenAt(ctx, tokStart - 1);
-      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1])) {
+      // (but not 并与社区: a conjunction or adverb before it is not a name character)
+      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1]) && !isBoundaryToken(ctx, prev.word, prev.tag)) {
         cur = prev.vs;
         continue;
       }
@@ -206,7 +207,9 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
       if (!tk) return false;
       if (tk.ve > ss) {
         // the head is inside a jieba word (城区, 全区, 小区)
-        if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j')) return false;
+        // (a whole jieba word X区/X县 of three or more characters, tagged n, is a name too: 鼓楼区)
+        const wholeWord = tk.tag === 'n' && tk.vs === start && tk.ve === ss + head.word.length && tk.word.length >= 3 && !d.genericStems.has(tk.word);
+        if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j' || wholeWord)) return false;
       } else if (['r', 'd', 'p', 'c', 'q', 'f', 'y', 'e', 'o', 'zg', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'].includes(tk.tag) || (tk.ve - tk.vs < 2 && tk.tag !== 'ns')) return false;
       if (tk.vs > start && tk.word.length < 2 && tk.tag !== 'ns' && tk.tag !== 'x') return false;
     }
@@ -391,7 +394,9 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
         let r = q;
         while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
         const tail = V.slice(q, r);
-        if (tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
+        // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
+        const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));
+        if (!topic && tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
           const last = tokenAt(ctx, r - 1);
           if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
             out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
@@ -412,6 +417,9 @@ export function extractEntities(ctx: Ctx): void {
   spans = listSpans(ctx, spans);
   spans = spans.concat(visitListItems(ctx, spans));
   spans = spans.concat(gazetteerSpans(ctx, spans));
+  // 五一路街道五一路社区: a name that runs into an administrative unit (五一路社区) across its
+  // start is cut wrongly; the unit wins
+  spans = spans.filter((s) => s.admin || !spans.some((a) => a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve));
   // drop spans nested in a longer one, except administrative units (kept, marked nested)
   const keep: Span[] = [];
   for (const s of spans) {

@@ -46,6 +46,15 @@ export function bylineFromText(text: string): { reporters: string[]; corresponde
   const correspondents: string[] = [];
   const roles = [...getDictionaries().ruleWords['byline-role']].sort((a, b) => b.length - a.length);
   const roleAt = (w: string) => roles.find((r) => w.startsWith(r));
+  // …提出了意见建议。(徐洋): a name in parentheses closing the text is the reporter's
+  const tail = /[。！？!?”][\s]*[（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]\s*$/.exec(text);
+  if (tail) {
+    const d = getDictionaries();
+    const ns = tail[1].split(/[\s、，,]+/);
+    if (ns.every((n) => n.length <= 4 && (d.surnames.has(normalize(n)[0]) || d.compoundSurnames.has(normalize(n).slice(0, 2))) && !d.notPerson.longestAt(normalize(n), 0))) {
+      return { reporters: ns, correspondents };
+    }
+  }
   const lines = text.trimEnd().split('\n').slice(-2);
   for (const line of lines) {
     const head = line.replace(/^[\s（(]+/, '');

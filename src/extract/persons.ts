@@ -46,7 +46,16 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
   if (!t) return -1;
   if (t.ve === p2 && t.vs >= floor) {
     const w = t.word;
-    if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) return t.vs;
+    if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) {
+      // a stem of two words at the head of a clause (金色/新城 + 社区党委书记)
+      const p = tokenAt(ctx, t.vs - 1);
+      if (p && p.ve === t.vs && p.vs >= floor && p.word.length === 2 && (p.tag === 'n' || PLACE_TAGS.has(p.tag)) && !d.boundary.has(p.word) && !d.genericStems.has(p.word) && !ctx.claimed[p.vs] && isCJK(p.word[0])) {
+        const before = p.vs === floor ? '，' : V[p.vs - 1];
+        const bt = tokenAt(ctx, p.vs - 1);
+        if (p.vs <= floor || CLAUSE_START.has(before) || (bt && bt.ve === p.vs && (d.boundary.has(bt.word) || d.relationWords.has(bt.word)))) return p.vs;
+      }
+      return t.vs;
+    }
   }
   // the token covers the stem and the level word (岳池县 as one word)
   if (t.vs < p2 - 1 && t.vs >= floor && (t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr') && p2 - t.vs <= 6) return t.vs;
@@ -329,10 +338,21 @@ function titleNames(ctx: Ctx): void {
       if (p >= sent.ve) continue;
       const len = nameAt(ctx, p, true);
       if (!len) continue;
-      const person = addPerson(ctx, p, p + len, 'person/title-name');
+      const holders = [addPerson(ctx, p, p + len, 'person/title-name')];
+      // 区委常委李彩霞、陈永斌、孙林，副区长王勇: every name of the 、-list after a title holds it
+      let q = p + len;
+      const nextTitle = k < spans.length ? spans[k].start : sent.ve;
+      while (V[q] === '、' && q + 1 < nextTitle) {
+        const l2 = nameAt(ctx, q + 1, true);
+        if (!l2 || !nameShape(ctx, q + 1, q + 1 + l2)) break;
+        const after = V[q + 1 + l2] ?? '';
+        if (isCJK(after) && !followAt(ctx, q + 1 + l2)) break;
+        holders.push(addPerson(ctx, q + 1, q + 1 + l2, 'person/title-list'));
+        q += 1 + l2;
+      }
       for (const t of chain) {
         const title = addTitle(ctx, t);
-        ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: chain[0].start, ve: p + len, ruleId: 'title/title-name' });
+        for (const person of holders) ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: chain[0].start, ve: person.ve, ruleId: 'title/title-name' });
       }
     }
   }

@@ -32,6 +32,8 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
       // a visit word may end a longer jieba word (仔细检查, 实地察看)
       if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
       if (!isBoundary(ctx, i + m.len) && m.value !== 'visit') continue;
+      // 督查 in 市政府督查室: a word inside the name of a body or a site is not a verb
+      if (!isBoundary(ctx, i + m.len) && ctx.entities.some((e) => e.vs <= i && e.ve >= i + m.len && e.type !== 'Event')) continue;
       if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i)) continue;
       out.push({ kind: m.value, vs: i, ve: i + m.len });
       i += m.len - 1;
@@ -77,7 +79,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         // persons joined by 、和与及 (and commas), with only titles between them, act together
         let gap = '';
         for (let q = before[k].ve; q < run[0].vs; q++) if (!ctx.claimed[q]) gap += V[q];
-        if (/^[、和与及,，]?$/.test(gap)) run.unshift(before[k]);
+        // (the 、 inside a chain of titles, 县委常委、宣传部长, is part of the gap)
+        if (/^[、,，]*[和与及]?[、,，]*$/.test(gap) && gap.length <= 3) run.unshift(before[k]);
         else break;
       }
       subject = run;
@@ -96,7 +99,9 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       // a group word between the persons and the verb (…负责人到) does not change the subject,
       // but a group as the clause's own subject (代表们察看) does
       const clauseStart = Math.max(sent.vs, ...[...V.slice(sent.vs, first.vs)].map((c, k) => (CLAUSE.test(c) ? sent.vs + k + 1 : sent.vs)));
-      if (clauseStart > lastP.ve && groupSubject(ctx, clauseStart, first.vs)) subject = [];
+      // (由A带队，组织委员考察团到…: the group is A's party; A is still the subject)
+      const led = words.some((w) => w.kind === 'lead' && w.vs >= lastP.ve && w.vs <= lastP.ve + 1 && w.ve <= first.vs);
+      if (clauseStart > lastP.ve && !led && groupSubject(ctx, clauseStart, first.vs)) subject = [];
       void between;
     } else {
       const clauseStart = sent.vs;

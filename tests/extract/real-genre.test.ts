@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import { facts, names, pairs } from './helpers';
+
+/** Fixes found on real local-government news outside the sample (issue 3, held-out articles). */
+describe('extract: real-genre constructions', () => {
+  it('every name of a 、-list after a title is a person holding the title', () => {
+    const f = facts('县委常委张振华、刘海燕、王鹏，副县长赵刚出席活动。');
+    expect(names(f, 'Person')).to.include.members(['张振华', '刘海燕', '王鹏', '赵刚']);
+    const held = pairs(f, 'HOLDS_TITLE').filter(([, t]) => t.endsWith('县委常委')).map(([p]) => p).sort();
+    expect(held).to.deep.equal(['刘海燕', '张振华', '王鹏']);
+    expect(pairs(f, 'HOLDS_TITLE').filter(([p]) => p === '赵刚').length).to.equal(1);
+  });
+
+  it('a conjunction before a head word is not part of a place (并与社区书记)', () => {
+    const f = facts('镇长周平走访了村民，并与社区书记座谈，还并与驻村干部交流。');
+    const places = names(f, 'Place');
+    expect(places.some((p) => p.startsWith('并'))).to.equal(false);
+  });
+
+  it('an object ending in 工作/情况 is a topic: the site is the place before it', () => {
+    const f = facts('副市长吴涛调研鼓楼区社区工作情况。');
+    expect(names(f, 'Place')).to.not.include('鼓楼区社区工作情况');
+    expect(pairs(f, 'INSPECTED').map(([, s]) => s)).to.not.include('鼓楼区社区工作情况');
+  });
+
+  it('带领 X 到 Y: the entourage X is not a site, and 督查室 holds no visit verb', () => {
+    const f = facts('市政府副秘书长林峰带领市政府督查室、市卫健委相关负责同志到春晖社区调研。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['林峰', '春晖社区']]);
+  });
+
+  it('由 A 带队，组织委员考察团到 Y 视察: A inspected Y', () => {
+    const f = facts('由县政协副主席郑丽带队，组织县政协委员视察团到城关镇幸福里社区视察养老服务工作。');
+    expect(pairs(f, 'INSPECTED').map(([p, s]) => `${p}>${s}`)).to.include('郑丽>幸福里社区');
+  });
+
+  it('a title may start with a community name of two words (金色新城社区党委书记)', () => {
+    const f = facts('据悉，翠湖花园社区党委书记韩晓梅介绍了情况。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['韩晓梅', '翠湖花园社区党委书记']]);
+    const g = facts('阳光社区党工委书记介绍了情况。');
+    expect(names(g, 'Person')).to.deep.equal([]);
+  });
+
+  it('reads 巢 as a surname', () => {
+    const f = facts('社区主任巢丽萍汇报了工作。');
+    expect(names(f, 'Person')).to.deep.equal(['巢丽萍']);
+  });
+
+  it('a name in parentheses at the end of the text is the reporter', () => {
+    const f = facts('区长孙明到辖区企业调研。与会人员提出了意见建议。(钱晓雯)');
+    expect(f.reporters).to.deep.equal(['钱晓雯']);
+  });
+
+  it('news agency branches: 新华社湖南分社副总编 is a title, 新华社湖南分社 an organisation', () => {
+    const f = facts('新华社湖南分社副总编罗文一行来我县调研采访。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['罗文', '新华社湖南分社副总编']]);
+    expect(names(f, 'Organization')).to.include('新华社湖南分社');
+  });
+
+  it('officials listed before 陪同 accompany the visitor of the sentence before', () => {
+    const f = facts('新华社湖南分社副总编罗文一行来我县调研采访。县委书记钟立，县委常委、宣传部长谢军先后陪同调研。');
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([
+      ['谢军', '罗文'],
+      ['钟立', '罗文'],
+    ]);
+  });
+
+  it('nested units X街道Y社区 give both units, not a cut in the middle', () => {
+    const f = facts('副区长何平到八一路街道八一路社区检查防汛工作。');
+    expect(names(f, 'Place')).to.deep.equal(['八一路社区', '八一路街道']);
+    expect(pairs(f, 'PART_OF')).to.deep.equal([['八一路社区', '八一路街道']]);
+  });
+});
