@@ -335,11 +335,25 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
       }
       while (s0 < fe && ctx.d.ruleWords.cut.has(V[s0])) s0++;
       items[0] = [s0, fe];
+      // 金瑞名城二期以及凤凰山庄二期建筑工地等处: an item joined by 以及/及/和/与 is two items
+      for (let n = 0; n < items.length && type === 'Place'; n++) {
+        const [s, e] = items[n];
+        for (let q = s + 2; q < e - 2; q++) {
+          const t = tokenAt(ctx, q);
+          if (t && t.vs === q && t.ve <= e - 2 && (t.word === '以及' || t.word === '及' || t.word === '和') && t.tag === 'c') {
+            items.splice(n, 1, [s, q], [t.ve, e]);
+            break;
+          }
+        }
+      }
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;
         if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
         if (d.genericStems.has(V.slice(s, e))) continue;
-        out.push({ type, vs: s, ve: e, admin: false, ruleId: `${type.toLowerCase()}/list-${m.value.slice(5)}` });
+        // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
+        const own = d.suffixesRev.longestEndingAt(V, e, s);
+        const ty: EntityType = own && e - s > own.len && type === 'Place' ? own.value.type : type;
+        out.push({ type: ty, vs: s, ve: e, admin: false, ruleId: `${ty.toLowerCase()}/list-${m.value.slice(5)}` });
       }
     }
   }

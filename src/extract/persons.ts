@@ -271,7 +271,8 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     const fS = followAt(ctx, short);
     const fL = okL ? followAt(ctx, long) : null;
     let pick = 0;
-    if (fS && fS.strong) pick = short;
+    if (strong && okL && s === 1 && ctx.d.ruleWords['name-end'].has(V[short]) && !(fL && fL.strong && isCJK(V[long]))) pick = short; // 马军以“…”
+    else if (fS && fS.strong) pick = short;
     else if (fS && fL) pick = long;
     else if (fS) pick = short;
     else if (fL) pick = long;
@@ -285,6 +286,9 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       const f = pick === short ? fS : fL;
       if (!f || !f.strong || !isCJK(V[pick])) continue;
       if (!ctx.d.commonSurnames.has(V.slice(p, p + s))) continue;
+      // 在龙岗镇，: a name ending in an administrative head word is a place
+      const tail = ctx.d.suffixes.get(V[pick - 1]);
+      if (tail && tail.admin) continue;
       // no common word inside the name (都/认真, 高/度重视)
       let bad = false;
       for (let k = p; k < pick; ) {

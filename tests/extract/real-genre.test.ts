@@ -69,4 +69,21 @@ describe('extract: real-genre constructions', () => {
     expect(names(f, 'Place')).to.deep.equal(['八一路社区', '八一路街道']);
     expect(pairs(f, 'PART_OF')).to.deep.equal([['八一路社区', '八一路街道']]);
   });
+
+  it('a function character glued to a two-character name ends it (县长刘洋以“四不两直”方式)', () => {
+    const f = facts('县长刘洋以“四不两直”方式检查了安全生产工作。');
+    expect(names(f, 'Person')).to.deep.equal(['刘洋']);
+  });
+
+  it('a clause-initial word ending in 镇/村 is a place, not a name (在龙岗镇，)', () => {
+    const f = facts('市长高飞走进龙岗镇敬老院。在龙岗镇，高飞察看了消防设施。');
+    expect(names(f, 'Person')).to.deep.equal(['高飞']);
+  });
+
+  it('items of a 等地 list keep their own head type and split on 以及', () => {
+    const f = facts('副市长孙伟前往宏远建材有限公司、滨江花园二期以及城西污水处理厂等地检查。');
+    expect(names(f, 'Organization')).to.include('宏远建材有限公司');
+    expect(names(f, 'Place')).to.include('城西污水处理厂');
+    expect(names(f, 'Place').concat(names(f, 'Project')).some((n) => n.includes('以及'))).to.equal(false);
+  });
 });
