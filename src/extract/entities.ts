@@ -159,6 +159,8 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   const t = tokenAt(ctx, ss - 1);
   if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
   for (const m of d.modifiers) if (stem.endsWith(m)) return false;
+  // 调研疫情防控社区责任体系: a stem of several words ending in a verb is an activity, not a name
+  if (head.admin && head.type === 'Place' && t && t.ve === ss && t.vs > start && (t.tag === 'v' || t.tag === 'vn') && !listItem) return false;
   // a stem that begins with a bare administrative head word (街道荆花社区) is a broken name
   for (let k = 1; k <= 3 && k < stem.length; k++) {
     const h = d.suffixes.get(stem.slice(0, k));
@@ -232,6 +234,9 @@ function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
   const hs = d.suffixesRev.longestEndingAt(V, e);
   if (!hs || hs.len < 2) return false;
   const r = d.relationTrie.longestAt(V, e);
+  // jieba glued two administrative heads (方桥/街道社区/卫生服务中心): the first still ends a name
+  const nextHead = d.suffixes.get(V.slice(e, e + 2));
+  if (hs.value.admin && nextHead && nextHead.admin) return true;
   return d.boundary.has(V[e]) || (!!r && r.value !== 'event' && !r.value.startsWith('list'));
 }
 

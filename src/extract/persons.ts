@@ -71,6 +71,15 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
     k--;
   }
   if ((stop || k < floor || CLAUSE_START.has(V[k])) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
+  // nested units: the stem runs back to the level word of the unit above (中同街街道 幸福里 社区)
+  for (let q = p2 - 2; q >= Math.max(floor + 1, p2 - 5); q--) {
+    const up = d.levelsRev.longestEndingAt(V, q, floor);
+    if (up && (up.len >= 2 || '镇乡县'.includes(V[q - 1])) && !ctx.claimed[q]) {
+      let plain = true;
+      for (let c = q; c < p2; c++) if (!isCJK(V[c]) || ctx.claimed[c]) plain = false;
+      if (plain) return q;
+    }
+  }
   return -1;
 }
 
@@ -143,6 +152,8 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
     }
     break;
   }
+  // a function character glued to the title's start (由市统计局副局长, 赴县…) is not part of it
+  while (pos < rs - 1 && ctx.d.ruleWords.cut.has(V[pos]) && !ctx.d.gazetteerTrie.longestAt(V, pos)) pos++;
   return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
 }
 

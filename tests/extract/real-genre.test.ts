@@ -86,4 +86,24 @@ describe('extract: real-genre constructions', () => {
     expect(names(f, 'Place')).to.include('城西污水处理厂');
     expect(names(f, 'Place').concat(names(f, 'Project')).some((n) => n.includes('以及'))).to.equal(false);
   });
+
+  it('a function character glued to the start of a title or a body is left out (由市统计局副局长, 率县考绩办)', () => {
+    const f = facts('由市财政局副局长赵亮率队的督查组到我县督查。县长孔明率县考绩办、交通等部门负责人陪同。');
+    expect(pairs(f, 'HOLDS_TITLE').map(([, t]) => t)).to.include('市财政局副局长');
+    const all = f.entities.map((e) => e.name);
+    expect(all.some((n) => n.startsWith('由') || n.startsWith('率'))).to.equal(false);
+  });
+
+  it('a title keeps nested units before its role (X街道Y社区党支部书记)', () => {
+    const f = facts('东风街街道百花里社区党支部书记冯丽带领党员冲锋在前。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['冯丽', '东风街街道百花里社区党支部书记']]);
+  });
+
+  it('an activity before 社区 is not a community name; 街道社区 glued by jieba still ends the 街道', () => {
+    const f = facts('副市长罗兵到桂园街道调研疫情防控社区责任体系。随后来到桂园街道社区卫生服务中心。');
+    const places = names(f, 'Place');
+    expect(places).to.not.include('疫情防控社区');
+    expect(places).to.not.include('桂园街道社区');
+    expect(places).to.include('桂园街道');
+  });
 });
