@@ -262,6 +262,9 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
   if (np) return false;
   if (d.groupWords.has(V.slice(p, e))) return false;
   if (d.gazetteer.has(V.slice(p, e))) return false;
+  // 开江县长田乡: a "name" ending in 乡/镇/村 … is the place after a shared level word
+  const last = d.suffixes.get(V[e - 1]);
+  if (last && last.admin && !d.officials.has(V.slice(p, e))) return false;
   return true;
 }
 
@@ -283,6 +286,7 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     const fL = okL ? followAt(ctx, long) : null;
     let pick = 0;
     if (strong && okL && s === 1 && ctx.d.ruleWords['name-end'].has(V[short]) && !(fL && fL.strong && isCJK(V[long]))) pick = short; // 马军以“…”
+    else if (strong && okL && '和与及'.includes(V[short]) && titleSoon(ctx, short + 1)) pick = short; // 薛群和村委会主任王爱国
     else if (fS && fS.strong) pick = short;
     else if (fS && fL) pick = long;
     else if (fS) pick = short;
@@ -316,6 +320,12 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     return pick - p;
   }
   return 0;
+}
+
+/** A role word begins within a few characters of `p` (a title follows: 和村委会主任…). */
+function titleSoon(ctx: Ctx, p: number): boolean {
+  for (let j = p; j < p + 8 && j < ctx.V.length && isCJK(ctx.V[j]); j++) if (ctx.d.roles.longestAt(ctx.V, j)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- rule families

@@ -31,10 +31,12 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
       const m = all[k];
       // a visit word may end a longer jieba word (仔细检查, 实地察看)
       if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
-      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit') continue;
+      const gluedToSite = m.value === 'move' && ctx.entities.some((e) => e.vs === i + m.len && e.type !== 'Event');
+      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit' && !gluedToSite) continue;
       // 督查 in 市政府督查室: a word inside the name of a body or a site is not a verb
       if (!isBoundary(ctx, i + m.len) && ctx.entities.some((e) => e.vs <= i && e.ve >= i + m.len && e.type !== 'Event')) continue;
-      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i)) continue;
+      // (赴大/峃镇: a one-character move verb glued to the site that follows it still counts)
+      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i) && !gluedToSite) continue;
       out.push({ kind: m.value, vs: i, ve: i + m.len });
       i += m.len - 1;
       break;
@@ -63,7 +65,11 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
     const inSent = persons.filter((p) => p.vs >= sent.vs && p.ve <= sent.ve);
     const visitWords = words.filter((w) => w.kind === 'visit' || w.kind === 'move');
     if (!visitWords.length) {
-      if (inSent.length) carry = [];
+      // 市领导A、B、C分别陪同。: a sentence of companions keeps the visit going, and they accompany its subject
+      const acc = words.find((w) => w.kind === 'accompany');
+      if (acc && carry.length) {
+        for (const p of inSent) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) push('ACCOMPANIED', p, carry[0], p.vs, acc.ve, 'accompanied/escort');
+      } else if (inSent.length) carry = [];
       continue;
     }
     const first = visitWords[0];
@@ -151,7 +157,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       }
     }
     // 在X，周军仔细检查了…: the site named at the head of the sentence
-    if (V[sent.vs] === '在' && first.kind === 'visit') {
+    // (also before 每到一处 / 来到: a move word after the 在-clause)
+    if (V[sent.vs] === '在' && (first.kind === 'visit' || first.kind === 'move')) {
       let c = sent.vs;
       while (c < first.vs && !CLAUSE.test(V[c])) c++;
       if (c < first.vs) for (const site of sites) if (site.vs > sent.vs && site.ve <= c && !site.nested) objects.push({ site, rule: 'inspected/at-clause' });

@@ -106,4 +106,41 @@ describe('extract: real-genre constructions', () => {
     expect(places).to.not.include('桂园街道社区');
     expect(places).to.include('桂园街道');
   });
+
+  it('县长 shared with a county name is not a title when a place follows (开江县长田乡)', () => {
+    const f = facts('副市长刘强率队来到石门县长坪乡调研。');
+    expect(names(f, 'Person')).to.deep.equal(['刘强']);
+    expect(names(f, 'Place').some((n) => n.endsWith('长坪乡'))).to.equal(true);
+  });
+
+  it('a contact point before a place is not part of its name (扶贫联系点马岗村)', () => {
+    const f = facts('县人大副主任孙涛到扶贫联系点青石村调研。');
+    expect(names(f, 'Place')).to.include('青石村');
+    expect(names(f, 'Place').some((n) => n.includes('联系点'))).to.equal(false);
+  });
+
+  it('和 before a title ends the name before it (薛群和村委会主任王爱国)', () => {
+    const f = facts('村党总支书记吴海和村委会主任钱进来到田间。');
+    expect(names(f, 'Person')).to.deep.equal(['吴海', '钱进']);
+  });
+
+  it('a sentence of companions keeps the visit going: 在X…，每到一处 after 市领导A、B陪同。', () => {
+    const f = facts('市委书记韩涛深入乡镇调研。市领导孟飞、马丁分别陪同。在南山工业园、北湖园区，每到一处，韩涛都详细询问发展情况。');
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([
+      ['孟飞', '韩涛'],
+      ['马丁', '韩涛'],
+    ]);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([
+      ['韩涛', '北湖园区'],
+      ['韩涛', '南山工业园'],
+    ]);
+  });
+
+  it('a one-character move verb glued to the site by jieba (带队赴大峃镇、…等地)', () => {
+    const f = facts('县长林立带队赴大峃镇、二源镇等地开展督查。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([
+      ['林立', '二源镇'],
+      ['林立', '大峃镇'],
+    ]);
+  });
 });
