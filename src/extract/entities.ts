@@ -133,6 +133,21 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       const last = piece[piece.length - 1];
       if (ctx.d.boundary.has(last)) break;
     }
+    // an HMM word that glued a conjunction after a unit (刘官营村和养/马庄/东羊八庄村): cut after it
+    if (t.tag === 'x' && piece.length >= 3) {
+      let cutAt = -1;
+      for (let j = piece.length - 2; j >= 1; j--) {
+        const h = ctx.d.suffixes.get(piece[j - 1]);
+        if ('和与及'.includes(piece[j]) && h && h.admin) {
+          cutAt = tokStart + j + 1;
+          break;
+        }
+      }
+      if (cutAt > 0) {
+        cur = cutAt;
+        break;
+      }
+    }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
     if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.ruleWords.cut.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
       cur = tokStart + 1;

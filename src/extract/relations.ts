@@ -31,6 +31,8 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
       const m = all[k];
       // a visit word may end a longer jieba word (仔细检查, 实地察看)
       if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
+      // 督查中，/ 调研期间，: a visit word framing the sentence is not a visit of its own
+      if (m.value === 'visit' && (/^(中|期间|过程中)[，,]/.test(V.slice(i + m.len, i + m.len + 4)))) break;
       const gluedToSite = m.value === 'move' && ctx.entities.some((e) => e.vs === i + m.len && e.type !== 'Event');
       if (!isBoundary(ctx, i + m.len) && m.value !== 'visit' && !gluedToSite) continue;
       // 督查 in 市政府督查室: a word inside the name of a body or a site is not a verb

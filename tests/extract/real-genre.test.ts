@@ -143,4 +143,16 @@ describe('extract: real-genre constructions', () => {
       ['林立', '大峃镇'],
     ]);
   });
+
+  it('督查中，opens a sentence without being a visit; 一同前往 companions accompany the visitor', () => {
+    const f = facts('县委书记韦东带领相关单位负责人督查环境整治工作。县政协主席罗成、副县长白宁一同前往。督查中，韦东一行先后来到卫庄镇、南樊镇。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([
+      ['韦东', '南樊镇'],
+      ['韦东', '卫庄镇'],
+    ]);
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([
+      ['白宁', '韦东'],
+      ['罗成', '韦东'],
+    ]);
+  });
 });
