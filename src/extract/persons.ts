@@ -101,6 +101,19 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
     if (!m) break;
     pos -= m.len;
   }
+  // a body named between a level word and its organ head (市 人民防空 办公室 主任)
+  if (pos < rs && !d.levelsRev.longestEndingAt(V, pos, floor) && !d.prefixesRev.longestEndingAt(V, pos, floor)) {
+    let cur = pos;
+    while (cur > floor && pos - cur < 8) {
+      const t = tokenAt(ctx, cur - 1);
+      if (!t || t.vs < floor || t.ve !== cur || !isCJK(t.word[0]) || !ORG_TAGS.has(t.tag) || d.boundary.has(t.word) || ctx.claimed[cur - 1]) break;
+      cur = t.vs;
+      if (d.levelsRev.longestEndingAt(V, cur, floor)) {
+        pos = cur;
+        break;
+      }
+    }
+  }
   let genericOrgan = false;
   if (pos === rs) {
     pos = genericOrganStart(ctx, rs, floor);
@@ -262,6 +275,11 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
   if (np) return false;
   if (d.groupWords.has(V.slice(p, e))) return false;
   if (d.gazetteer.has(V.slice(p, e))) return false;
+  // 陈书记, 王县长: a surname and a role is a form of address, not a name
+  for (const s of [1, 2]) {
+    const r = d.roles.longestAt(V, p + s, e);
+    if (r && p + s + r.len === e) return false;
+  }
   // 开江县长田乡: a "name" ending in 乡/镇/村 … is the place after a shared level word
   const last = d.suffixes.get(V[e - 1]);
   if (last && last.admin && !d.officials.has(V.slice(p, e))) return false;

@@ -155,4 +155,15 @@ describe('extract: real-genre constructions', () => {
       ['罗成', '韦东'],
     ]);
   });
+
+  it('a body named between the level word and its organ head stays in the title (市人民防空办公室主任)', () => {
+    const f = facts('市人民防空办公室主任郑强一行到西李村走访。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['郑强', '市人民防空办公室主任']]);
+  });
+
+  it('surname + role (陈书记一行) is a form of address: the visit stays with the named person', () => {
+    const f = facts('区委书记陈明带队到人和路街道视察防汛工作。陈书记一行首先来到中线防洪工程现场。');
+    expect(names(f, 'Person')).to.deep.equal(['陈明']);
+    expect(pairs(f, 'INSPECTED').map(([p]) => p)).to.deep.equal(['陈明', '陈明']);
+  });
 });
