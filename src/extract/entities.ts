@@ -124,7 +124,10 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     if (t.ve === cur) {
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
       if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
-      if (t.tag === 'v' && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      // (a verb between name words inside a company's name is part of it: 华电福新周宁/抽水/蓄能公司)
+      const prevTok = tokenAt(ctx, tokStart - 1);
+      const verbInName = head.type === 'Organization' && tokStart > floor && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && prevTok.word.length >= 2 && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
+      if (t.tag === 'v' && !verbInName && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
       if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;

@@ -166,4 +166,14 @@ describe('extract: real-genre constructions', () => {
     expect(names(f, 'Person')).to.deep.equal(['陈明']);
     expect(pairs(f, 'INSPECTED').map(([p]) => p)).to.deep.equal(['陈明', '陈明']);
   });
+
+  it('a verb between name words stays inside a company name (华电福新周宁抽水蓄能公司)', () => {
+    const f = facts('县长陈文来到华电福新周宁抽水蓄能公司调研。');
+    expect(names(f, 'Organization')).to.deep.equal(['华电福新周宁抽水蓄能公司']);
+  });
+
+  it('村 starting a common word (村况, 村貌) is not a head (了解民情村况)', () => {
+    const f = facts('李新才与村干部深入走访，详细了解民情村况。');
+    expect(names(f, 'Place')).to.deep.equal([]);
+  });
 });
