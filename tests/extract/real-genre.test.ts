@@ -176,4 +176,17 @@ describe('extract: real-genre constructions', () => {
     const f = facts('李新才与村干部深入走访，详细了解民情村况。');
     expect(names(f, 'Place')).to.deep.equal([]);
   });
+
+  it('我区 before a company is not part of its name', () => {
+    const f = facts('副市长梁强一行先后深入我区新乡立白实业有限公司调研。');
+    expect(names(f, 'Organization')).to.deep.equal(['新乡立白实业有限公司']);
+  });
+
+  it('区政府副区长 does not make "区政府副区" the article\'s jurisdiction (区长 stays apart from it)', () => {
+    const f = facts('11月12日，区长王宇走访调研辖区企业，区政府副区长李杰陪同。');
+    const held = pairs(f, 'HOLDS_TITLE');
+    expect(held.length).to.equal(2);
+    expect(held.find(([p]) => p === '李杰')![1]).to.not.equal(held.find(([p]) => p === '王宇')![1]);
+    expect(f.entities.filter((e) => e.type === 'Title').every((e) => !e.id.includes('区政府副区区长'))).to.equal(true);
+  });
 });
