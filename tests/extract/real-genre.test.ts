@@ -189,4 +189,11 @@ describe('extract: real-genre constructions', () => {
     expect(held.find(([p]) => p === '李杰')![1]).to.not.equal(held.find(([p]) => p === '王宇')![1]);
     expect(f.entities.filter((e) => e.type === 'Title').every((e) => !e.id.includes('区政府副区区长'))).to.equal(true);
   });
+
+  it('a byline in parentheses with roles at the end of the last paragraph: (融媒体记者 X), (图文:X Y)', () => {
+    const f = facts('市长马强来到电商产业园，实地察看安全隐患整改情况。（融媒体记者 杨小露）');
+    expect(f.reporters).to.deep.equal(['杨小露']);
+    const g = facts('区长陈伟先后来到金旗科技有限公司。\n(图文:陈泽明 王雅丽)');
+    expect(g.reporters).to.deep.equal(['陈泽明', '王雅丽']);
+  });
 });
