@@ -196,4 +196,11 @@ describe('extract: real-genre constructions', () => {
     const g = facts('区长陈伟先后来到金旗科技有限公司。\n(图文:陈泽明 王雅丽)');
     expect(g.reporters).to.deep.equal(['陈泽明', '王雅丽']);
   });
+
+  it('reads 党组成员, 区长助理, 党委委员 as roles', () => {
+    const f = facts('区政府党组成员、区长助理王涛，镇党委委员、副镇长吴兵陪同。');
+    expect(pairs(f, 'HOLDS_TITLE').map(([p, t]) => `${p}>${t}`)).to.include.members(['王涛>区政府党组成员', '吴兵>副镇长']);
+    expect(pairs(f, 'HOLDS_TITLE').filter(([p]) => p === '王涛').length).to.equal(2);
+    expect(pairs(f, 'HOLDS_TITLE').filter(([p]) => p === '吴兵').length).to.equal(2);
+  });
 });
