@@ -126,7 +126,9 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       // (a verb between name words inside a company's name is part of it: 华电福新周宁/抽水/蓄能公司)
       const prevTok = tokenAt(ctx, tokStart - 1);
-      const verbInName = head.type === 'Organization' && tokStart > floor && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && prevTok.word.length >= 2 && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
+      // (also a brand that jieba cut into two single characters: 鑫/nr 达/v 化工有限公司)
+      const sizesOk = !!prevTok && ((piece.length === 2 && prevTok.word.length >= 2) || (piece.length === 1 && prevTok.word.length === 1 && /^(nr|x|nz)$/.test(prevTok.tag)));
+      const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
       if (t.tag === 'v' && !verbInName && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;

@@ -92,6 +92,9 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         else break;
       }
       subject = run;
+      // 在A陪同下，B来到…: the persons of the 在…陪同下 clause before B accompany B
+      const accBefore = words.find((w) => w.kind === 'accompany' && w.ve <= run[0].vs && w.vs > sent.vs && /在/.test(V.slice(sent.vs, w.vs)));
+      if (accBefore) for (const a of before) if (a.ve <= accBefore.vs && !run.includes(a)) for (const m of run) push('ACCOMPANIED', a, m, a.vs, accBefore.ve, 'accompanied/escort');
       const between = V.slice(lastP.ve, first.vs);
       // 在A陪同下 / A陪同: A is not the visitor
       const acc = words.find((w) => w.kind === 'accompany' && w.vs >= lastP.ve && w.vs < first.vs);

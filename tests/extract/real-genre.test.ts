@@ -203,4 +203,15 @@ describe('extract: real-genre constructions', () => {
     expect(pairs(f, 'HOLDS_TITLE').filter(([p]) => p === '王涛').length).to.equal(2);
     expect(pairs(f, 'HOLDS_TITLE').filter(([p]) => p === '吴兵').length).to.equal(2);
   });
+
+  it('在A陪同下，B来到X: A accompanies B; 展示馆 is a site head', () => {
+    const f = facts('在区委常委、副区长陈立陪同下，市委书记王平来到滨江新城规划展示馆，察看了城市规划沙盘。');
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([['陈立', '王平']]);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['王平', '滨江新城规划展示馆']]);
+  });
+
+  it('a brand cut into single characters by jieba stays in the company name (鑫达化工有限公司)', () => {
+    const f = facts('区委书记张强检查了鑫达化工有限公司和华联超市。');
+    expect(names(f, 'Organization')).to.deep.equal(['鑫达化工有限公司']);
+  });
 });
