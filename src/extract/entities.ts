@@ -377,6 +377,8 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
         if (d.genericStems.has(V.slice(s, e))) continue;
         // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
         const own = d.suffixesRev.longestEndingAt(V, e, s);
+        // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name
+        if (type === 'Place' && !own && commonWordsOnly(ctx, s, e)) continue;
         const ty: EntityType = own && e - s > own.len && type === 'Place' ? own.value.type : type;
         out.push({ type: ty, vs: s, ve: e, admin: false, ruleId: `${ty.toLowerCase()}/list-${m.value.slice(5)}` });
       }
@@ -388,6 +390,16 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
     (sp) => !out.some((x) => x.vs <= sp.vs && x.ve >= sp.ve && (x.ve - x.vs === sp.ve - sp.vs || !sp.admin || x.type === 'Organization')),
   );
   return out.concat(kept);
+}
+
+/** [a, b) is made of common jieba words of two or more characters (门店, 商场), none of them a name. */
+function commonWordsOnly(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; ) {
+    const t = tokenAt(ctx, k);
+    if (!t || t.vs < a || t.ve > b || t.ve - t.vs < 2 || !/^(n|v|vn|f|a|d|ad|an|i|l)$/.test(t.tag) || ctx.d.gazetteer.has(t.word)) return false;
+    k = t.ve;
+  }
+  return true;
 }
 
 /** Known places without a head word (郑州, 河南), not inside a longer name. */

@@ -214,4 +214,10 @@ describe('extract: real-genre constructions', () => {
     const f = facts('区委书记张强检查了鑫达化工有限公司和华联超市。');
     expect(names(f, 'Organization')).to.deep.equal(['鑫达化工有限公司']);
   });
+
+  it('an item of a 等处 list made of common words only (沿街门店) is no place', () => {
+    const f = facts('在卧龙镇，市长高明走进创美箱包、沿街门店等处，仔细检查消防设施。');
+    expect(names(f, 'Place')).to.not.include('沿街门店');
+    expect(names(f, 'Place')).to.include('创美箱包');
+  });
 });
