@@ -162,7 +162,8 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     cur = tokStart;
   }
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
-  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur)) cur++;
+  // (not when jieba reads a place word starting there: 于田县)
+  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
   return cur;
 }
 
@@ -390,6 +391,14 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
     (sp) => !out.some((x) => x.vs <= sp.vs && x.ve >= sp.ve && (x.ve - x.vs === sp.ve - sp.vs || !sp.admin || x.type === 'Organization')),
   );
   return out.concat(kept);
+}
+
+/** A jieba place word of three or more characters starts at i (于田县). */
+function placeWordAt(ctx: Ctx, i: number): boolean {
+  const t = tokenAt(ctx, i);
+  if (!t || t.vs !== i || t.ve - t.vs < 3) return false;
+  const h = ctx.d.suffixes.get(t.word[t.word.length - 1]);
+  return !!h && h.admin;
 }
 
 /** [a, b) is made of common jieba words of two or more characters (门店, 商场), none of them a name. */

@@ -12,6 +12,7 @@
 import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
 import { Trie } from './dictionaries';
 
+const DOTTED = /^[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,7}){1,2}/;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
@@ -294,6 +295,23 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
   const { V } = ctx;
   const known = isKnownAt(ctx, p);
   if (known) return known;
+  // 艾尔肯·吐尼亚孜, 买买提·艾力: a transcribed name with a middle dot after a title
+  if (strong) {
+    const m = DOTTED.exec(V.slice(p, p + 20));
+    if (m) {
+      // the last part ends before a follower or a function character (…艾力一行, …吐尼亚孜到)
+      let end = p + m[0].length;
+      for (let k = p + m[0].lastIndexOf('·') + 2; k < end; k++) {
+        if (followAt(ctx, k) || ctx.d.ruleWords.cut.has(V[k]) || ctx.d.relationTrie.longestAt(V, k)) {
+          end = k;
+          break;
+        }
+      }
+      let ok = true;
+      for (let k = p; k < end; k++) if (ctx.claimed[k]) ok = false;
+      if (ok) return end - p;
+    }
+  }
   for (const s of surnamesAt(ctx, p)) {
     const short = p + s + 1;
     const long = p + s + 2;

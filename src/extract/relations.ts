@@ -70,7 +70,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       // 市领导A、B、C分别陪同。: a sentence of companions keeps the visit going, and they accompany its subject
       const acc = words.find((w) => w.kind === 'accompany');
       if (acc && carry.length) {
-        for (const p of inSent) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) push('ACCOMPANIED', p, carry[0], p.vs, acc.ve, 'accompanied/escort');
+        for (const p of inSent) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) for (const m of carry) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
       } else if (inSent.length) carry = [];
       continue;
     }
@@ -103,7 +103,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         for (const a of run) for (const m of main) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
         // A、B陪同此次调研: the visitor is not named here; the companions are not visitors
         subject = main.length ? [main[main.length - 1]] : /在[^，,。]*$/.test(V.slice(sent.vs, run[0].vs)) ? carry : [];
-        if (!main.length && carry.length) for (const a of run) if (!carry.includes(a)) push('ACCOMPANIED', a, carry[0], a.vs, acc.ve, 'accompanied/escort');
+        if (!main.length && carry.length) for (const a of run) if (!carry.includes(a)) for (const m of carry) if (m.key !== a.key) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
       }
       // 分别: several persons, several sites, pairing unknown (a single person visits each one)
       if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];

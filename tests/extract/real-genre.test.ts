@@ -220,4 +220,18 @@ describe('extract: real-genre constructions', () => {
     expect(names(f, 'Place')).to.not.include('沿街门店');
     expect(names(f, 'Place')).to.include('创美箱包');
   });
+
+  it('transcribed names with a middle dot after a title (买买提·艾力一行), and 于田县 keeps its first character', () => {
+    const f = facts('州委书记买买提·艾力一行深入于田县木尕拉镇，实地察看了棉花收购点。');
+    expect(names(f, 'Person')).to.deep.equal(['买买提·艾力']);
+    expect(names(f, 'Place')).to.include.members(['于田县', '木尕拉镇']);
+  });
+
+  it('companions accompany every member of the visiting pair', () => {
+    const f = facts('县委书记王强和县长赵刚一同调研。县领导周勇陪同调研。');
+    expect(pairs(f, 'ACCOMPANIED')).to.deep.equal([
+      ['周勇', '王强'],
+      ['周勇', '赵刚'],
+    ]);
+  });
 });
