@@ -162,7 +162,7 @@ export interface Dictionaries {
   suffixes: Map<string, SuffixInfo>;
   boundary: Set<string>;
   /** Small word classes (rule-words.txt), by kind. */
-  ruleWords: Record<'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role', Set<string>>;
+  ruleWords: Record<'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end', Set<string>>;
   /** Level words (title-parts.txt kind=level), longest first. */
   levels: string[];
   /** Verbs allowed inside project names. */
@@ -247,7 +247,7 @@ schemas['name-blockers.txt'] = {
 };
 schemas['rule-words.txt'] = {
   type: 'object',
-  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role'] } },
+  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end'] } },
   required: ['word', 'kind'],
   additionalProperties: false,
 };
@@ -467,6 +467,8 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     'list-intro': new Set(),
     'organ-head': new Set(),
     'byline-role': new Set(),
+    topic: new Set(),
+    'name-end': new Set(),
   };
   for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
   return {

@@ -115,7 +115,8 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     // 人/和/街道: a one-character conjunction right before a too-short stem is part of the name
     if (t.ve === cur && (piece === '和' || piece === '与') && ss - cur < head.minstem && tokStart > floor) {
       const prev = tokenAt(ctx, tokStart - 1);
-      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1])) {
+      // (but not 并与社区: a conjunction or adverb before it is not a name character)
+      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1]) && !isBoundaryToken(ctx, prev.word, prev.tag)) {
         cur = prev.vs;
         continue;
       }
@@ -123,7 +124,12 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     if (t.ve === cur) {
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
       if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
-      if (t.tag === 'v' && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      // (a verb between name words inside a company's name is part of it: 华电福新周宁/抽水/蓄能公司)
+      const prevTok = tokenAt(ctx, tokStart - 1);
+      // (also a brand that jieba cut into two single characters: 鑫/nr 达/v 化工有限公司)
+      const sizesOk = !!prevTok && ((piece.length === 2 && prevTok.word.length >= 2) || (piece.length === 1 && prevTok.word.length === 1 && /^(nr|x|nz)$/.test(prevTok.tag)));
+      const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
+      if (t.tag === 'v' && !verbInName && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
       if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;
@@ -131,6 +137,21 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       // an unknown jieba word that swallowed a function word: 到嵩山 …
       const last = piece[piece.length - 1];
       if (ctx.d.boundary.has(last)) break;
+    }
+    // an HMM word that glued a conjunction after a unit (刘官营村和养/马庄/东羊八庄村): cut after it
+    if (t.tag === 'x' && piece.length >= 3) {
+      let cutAt = -1;
+      for (let j = piece.length - 2; j >= 1; j--) {
+        const h = ctx.d.suffixes.get(piece[j - 1]);
+        if ('和与及'.includes(piece[j]) && h && h.admin) {
+          cutAt = tokStart + j + 1;
+          break;
+        }
+      }
+      if (cutAt > 0) {
+        cur = cutAt;
+        break;
+      }
     }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
     if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.ruleWords.cut.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
@@ -141,7 +162,8 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     cur = tokStart;
   }
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
-  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur)) cur++;
+  // (not when jieba reads a place word starting there: 于田县)
+  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
   return cur;
 }
 
@@ -158,6 +180,8 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   const t = tokenAt(ctx, ss - 1);
   if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
   for (const m of d.modifiers) if (stem.endsWith(m)) return false;
+  // 调研疫情防控社区责任体系: a stem of several words ending in a verb is an activity, not a name
+  if (head.admin && head.type === 'Place' && t && t.ve === ss && t.vs > start && (t.tag === 'v' || t.tag === 'vn') && !listItem) return false;
   // a stem that begins with a bare administrative head word (街道荆花社区) is a broken name
   for (let k = 1; k <= 3 && k < stem.length; k++) {
     const h = d.suffixes.get(stem.slice(0, k));
@@ -206,7 +230,9 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
       if (!tk) return false;
       if (tk.ve > ss) {
         // the head is inside a jieba word (城区, 全区, 小区)
-        if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j')) return false;
+        // (a whole jieba word X区/X县 of three or more characters, tagged n, is a name too: 鼓楼区)
+        const wholeWord = tk.tag === 'n' && tk.vs === start && tk.ve === ss + head.word.length && tk.word.length >= 3 && !d.genericStems.has(tk.word);
+        if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j' || wholeWord)) return false;
       } else if (['r', 'd', 'p', 'c', 'q', 'f', 'y', 'e', 'o', 'zg', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'].includes(tk.tag) || (tk.ve - tk.vs < 2 && tk.tag !== 'ns')) return false;
       if (tk.vs > start && tk.word.length < 2 && tk.tag !== 'ns' && tk.tag !== 'x') return false;
     }
@@ -229,6 +255,9 @@ function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
   const hs = d.suffixesRev.longestEndingAt(V, e);
   if (!hs || hs.len < 2) return false;
   const r = d.relationTrie.longestAt(V, e);
+  // jieba glued two administrative heads (方桥/街道社区/卫生服务中心): the first still ends a name
+  const nextHead = d.suffixes.get(V.slice(e, e + 2));
+  if (hs.value.admin && nextHead && nextHead.admin) return true;
   return d.boundary.has(V[e]) || (!!r && r.value !== 'event' && !r.value.startsWith('list'));
 }
 
@@ -332,11 +361,27 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
       }
       while (s0 < fe && ctx.d.ruleWords.cut.has(V[s0])) s0++;
       items[0] = [s0, fe];
+      // 金瑞名城二期以及凤凰山庄二期建筑工地等处: an item joined by 以及/及/和/与 is two items
+      for (let n = 0; n < items.length && type === 'Place'; n++) {
+        const [s, e] = items[n];
+        for (let q = s + 2; q < e - 2; q++) {
+          const t = tokenAt(ctx, q);
+          if (t && t.vs === q && t.ve <= e - 2 && (t.word === '以及' || t.word === '及' || t.word === '和') && t.tag === 'c') {
+            items.splice(n, 1, [s, q], [t.ve, e]);
+            break;
+          }
+        }
+      }
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;
         if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
         if (d.genericStems.has(V.slice(s, e))) continue;
-        out.push({ type, vs: s, ve: e, admin: false, ruleId: `${type.toLowerCase()}/list-${m.value.slice(5)}` });
+        // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
+        const own = d.suffixesRev.longestEndingAt(V, e, s);
+        // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name
+        if (type === 'Place' && !own && commonWordsOnly(ctx, s, e)) continue;
+        const ty: EntityType = own && e - s > own.len && type === 'Place' ? own.value.type : type;
+        out.push({ type: ty, vs: s, ve: e, admin: false, ruleId: `${ty.toLowerCase()}/list-${m.value.slice(5)}` });
       }
     }
   }
@@ -346,6 +391,24 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
     (sp) => !out.some((x) => x.vs <= sp.vs && x.ve >= sp.ve && (x.ve - x.vs === sp.ve - sp.vs || !sp.admin || x.type === 'Organization')),
   );
   return out.concat(kept);
+}
+
+/** A jieba place word of three or more characters starts at i (于田县). */
+function placeWordAt(ctx: Ctx, i: number): boolean {
+  const t = tokenAt(ctx, i);
+  if (!t || t.vs !== i || t.ve - t.vs < 3) return false;
+  const h = ctx.d.suffixes.get(t.word[t.word.length - 1]);
+  return !!h && h.admin;
+}
+
+/** [a, b) is made of common jieba words of two or more characters (门店, 商场), none of them a name. */
+function commonWordsOnly(ctx: Ctx, a: number, b: number): boolean {
+  for (let k = a; k < b; ) {
+    const t = tokenAt(ctx, k);
+    if (!t || t.vs < a || t.ve > b || t.ve - t.vs < 2 || !/^(n|v|vn|f|a|d|ad|an|i|l)$/.test(t.tag) || ctx.d.gazetteer.has(t.word)) return false;
+    k = t.ve;
+  }
+  return true;
 }
 
 /** Known places without a head word (郑州, 河南), not inside a longer name. */
@@ -391,7 +454,9 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
         let r = q;
         while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
         const tail = V.slice(q, r);
-        if (tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
+        // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
+        const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));
+        if (!topic && tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
           const last = tokenAt(ctx, r - 1);
           if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
             out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
@@ -412,6 +477,9 @@ export function extractEntities(ctx: Ctx): void {
   spans = listSpans(ctx, spans);
   spans = spans.concat(visitListItems(ctx, spans));
   spans = spans.concat(gazetteerSpans(ctx, spans));
+  // 五一路街道五一路社区: a name that runs into an administrative unit (五一路社区) across its
+  // start is cut wrongly; the unit wins
+  spans = spans.filter((s) => s.admin || !spans.some((a) => a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve));
   // drop spans nested in a longer one, except administrative units (kept, marked nested)
   const keep: Span[] = [];
   for (const s of spans) {

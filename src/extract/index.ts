@@ -46,6 +46,34 @@ export function bylineFromText(text: string): { reporters: string[]; corresponde
   const correspondents: string[] = [];
   const roles = [...getDictionaries().ruleWords['byline-role']].sort((a, b) => b.length - a.length);
   const roleAt = (w: string) => roles.find((r) => w.startsWith(r));
+  // …提出了意见建议。(徐洋): a name in parentheses closing the text is the reporter's
+  const tail = /[。！？!?”][\s]*[（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]\s*$/.exec(text);
+  if (tail) {
+    const d = getDictionaries();
+    const ns = tail[1].split(/[\s、，,]+/);
+    if (ns.every((n) => n.length <= 4 && (d.surnames.has(normalize(n)[0]) || d.compoundSurnames.has(normalize(n).slice(0, 2))) && !d.notPerson.longestAt(normalize(n), 0))) {
+      return { reporters: ns, correspondents };
+    }
+  }
+  // …守牢安全底线。（融媒体记者 杨露露） / (图文:陈泽睿 王雅玲): a parenthesis with byline roles closing the text
+  const paren = /[（(]([^（()）\n]{3,40})[)）]\s*$/.exec(text);
+  if (paren) {
+    const d = getDictionaries();
+    const out: string[] = [];
+    const outC: string[] = [];
+    let to: string[] | null = null;
+    for (let w of paren[1].split(/[\s、，,:：/]+/).filter(Boolean)) {
+      const r = roles.find((x) => w.includes(x)) ?? (d.ruleWords['byline-role'].has(w) ? w : undefined);
+      if (r) {
+        to = r === '通讯员' ? outC : out;
+        w = w.slice(w.indexOf(r) + r.length);
+        if (!w) continue;
+      }
+      const n = normalize(w);
+      if (to && /^[\u4e00-\u9fff·]{2,4}$/.test(w) && (d.surnames.has(n[0]) || d.compoundSurnames.has(n.slice(0, 2))) && !to.includes(w)) to.push(w);
+    }
+    if (out.length || outC.length) return { reporters: out, correspondents: outC };
+  }
   const lines = text.trimEnd().split('\n').slice(-2);
   for (const line of lines) {
     const head = line.replace(/^[\s（(]+/, '');

@@ -11,6 +11,7 @@
  */
 import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
 
+const DOTTED = /^[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,7}){1,2}/;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
@@ -45,7 +46,16 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
   if (!t) return -1;
   if (t.ve === p2 && t.vs >= floor) {
     const w = t.word;
-    if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) return t.vs;
+    if (w.length >= 2 && w.length <= 6 && PLACE_TAGS.has(t.tag) && !d.boundary.has(w) && !d.genericStems.has(w) && isCJK(w[0])) {
+      // a stem of two words at the head of a clause (金色/新城 + 社区党委书记)
+      const p = tokenAt(ctx, t.vs - 1);
+      if (p && p.ve === t.vs && p.vs >= floor && p.word.length === 2 && (p.tag === 'n' || PLACE_TAGS.has(p.tag)) && !d.boundary.has(p.word) && !d.genericStems.has(p.word) && !ctx.claimed[p.vs] && isCJK(p.word[0])) {
+        const before = p.vs === floor ? '，' : V[p.vs - 1];
+        const bt = tokenAt(ctx, p.vs - 1);
+        if (p.vs <= floor || CLAUSE_START.has(before) || (bt && bt.ve === p.vs && (d.boundary.has(bt.word) || d.relationWords.has(bt.word)))) return p.vs;
+      }
+      return t.vs;
+    }
   }
   // the token covers the stem and the level word (岳池县 as one word)
   if (t.vs < p2 - 1 && t.vs >= floor && (t.tag === 'ns' || t.tag === 'x' || t.tag === 'nr') && p2 - t.vs <= 6) return t.vs;
@@ -61,6 +71,15 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
     k--;
   }
   if ((stop || k < floor || CLAUSE_START.has(V[k])) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
+  // nested units: the stem runs back to the level word of the unit above (中同街街道 幸福里 社区)
+  for (let q = p2 - 2; q >= Math.max(floor + 1, p2 - 5); q--) {
+    const up = d.levelsRev.longestEndingAt(V, q, floor);
+    if (up && (up.len >= 2 || '镇乡县'.includes(V[q - 1])) && !ctx.claimed[q]) {
+      let plain = true;
+      for (let c = q; c < p2; c++) if (!isCJK(V[c]) || ctx.claimed[c]) plain = false;
+      if (plain) return q;
+    }
+  }
   return -1;
 }
 
@@ -81,6 +100,19 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
     const m = d.organsRev.longestEndingAt(V, pos, floor);
     if (!m) break;
     pos -= m.len;
+  }
+  // a body named between a level word and its organ head (市 人民防空 办公室 主任)
+  if (pos < rs && !d.levelsRev.longestEndingAt(V, pos, floor) && !d.prefixesRev.longestEndingAt(V, pos, floor)) {
+    let cur = pos;
+    while (cur > floor && pos - cur < 8) {
+      const t = tokenAt(ctx, cur - 1);
+      if (!t || t.vs < floor || t.ve !== cur || !isCJK(t.word[0]) || !ORG_TAGS.has(t.tag) || d.boundary.has(t.word) || ctx.claimed[cur - 1]) break;
+      cur = t.vs;
+      if (d.levelsRev.longestEndingAt(V, cur, floor)) {
+        pos = cur;
+        break;
+      }
+    }
   }
   let genericOrgan = false;
   if (pos === rs) {
@@ -133,6 +165,8 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
     }
     break;
   }
+  // a function character glued to the title's start (由市统计局副局长, 赴县…) is not part of it
+  while (pos < rs - 1 && ctx.d.ruleWords.cut.has(V[pos]) && !ctx.d.gazetteerTrie.longestAt(V, pos)) pos++;
   return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
 }
 
@@ -270,6 +304,14 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
   if (np) return false;
   if (d.groupWords.has(V.slice(p, e))) return false;
   if (d.gazetteer.has(V.slice(p, e))) return false;
+  // 陈书记, 王县长: a surname and a role is a form of address, not a name
+  for (const s of [1, 2]) {
+    const r = d.roles.longestAt(V, p + s, e);
+    if (r && p + s + r.len === e) return false;
+  }
+  // 开江县长田乡: a "name" ending in 乡/镇/村 … is the place after a shared level word
+  const last = d.suffixes.get(V[e - 1]);
+  if (last && last.admin && !d.officials.has(V.slice(p, e))) return false;
   return true;
 }
 
@@ -281,6 +323,23 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
   const { V } = ctx;
   const known = isKnownAt(ctx, p);
   if (known) return known;
+  // 艾尔肯·吐尼亚孜, 买买提·艾力: a transcribed name with a middle dot after a title
+  if (strong) {
+    const m = DOTTED.exec(V.slice(p, p + 20));
+    if (m) {
+      // the last part ends before a follower or a function character (…艾力一行, …吐尼亚孜到)
+      let end = p + m[0].length;
+      for (let k = p + m[0].lastIndexOf('·') + 2; k < end; k++) {
+        if (followAt(ctx, k) || ctx.d.ruleWords.cut.has(V[k]) || ctx.d.relationTrie.longestAt(V, k)) {
+          end = k;
+          break;
+        }
+      }
+      let ok = true;
+      for (let k = p; k < end; k++) if (ctx.claimed[k]) ok = false;
+      if (ok) return end - p;
+    }
+  }
   for (const s of surnamesAt(ctx, p)) {
     const short = p + s + 1;
     const long = p + s + 2;
@@ -290,7 +349,9 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     const fS = followAt(ctx, short);
     const fL = okL ? followAt(ctx, long) : null;
     let pick = 0;
-    if (fS && fS.strong) pick = short;
+    if (strong && okL && s === 1 && ctx.d.ruleWords['name-end'].has(V[short]) && !(fL && fL.strong && isCJK(V[long]))) pick = short; // 马军以“…”
+    else if (strong && okL && '和与及'.includes(V[short]) && titleSoon(ctx, short + 1)) pick = short; // 薛群和村委会主任王爱国
+    else if (fS && fS.strong) pick = short;
     else if (fS && fL) pick = long;
     else if (fS) pick = short;
     else if (fL) pick = long;
@@ -304,6 +365,9 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       const f = pick === short ? fS : fL;
       if (!f || !f.strong || !isCJK(V[pick])) continue;
       if (!ctx.d.commonSurnames.has(V.slice(p, p + s))) continue;
+      // 在龙岗镇，: a name ending in an administrative head word is a place
+      const tail = ctx.d.suffixes.get(V[pick - 1]);
+      if (tail && tail.admin) continue;
       // no common word inside the name (都/认真, 高/度重视)
       let bad = false;
       for (let k = p; k < pick; ) {
@@ -320,6 +384,12 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     return pick - p;
   }
   return 0;
+}
+
+/** A role word begins within a few characters of `p` (a title follows: 和村委会主任…). */
+function titleSoon(ctx: Ctx, p: number): boolean {
+  for (let j = p; j < p + 8 && j < ctx.V.length && isCJK(ctx.V[j]); j++) if (ctx.d.roles.longestAt(ctx.V, j)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- rule families
@@ -357,10 +427,21 @@ function titleNames(ctx: Ctx): void {
       if (p >= sent.ve) continue;
       const len = nameAt(ctx, p, true);
       if (!len) continue;
-      const person = addPerson(ctx, p, p + len, 'person/title-name');
+      const holders = [addPerson(ctx, p, p + len, 'person/title-name')];
+      // 区委常委李彩霞、陈永斌、孙林，副区长王勇: every name of the 、-list after a title holds it
+      let q = p + len;
+      const nextTitle = k < spans.length ? spans[k].start : sent.ve;
+      while (V[q] === '、' && q + 1 < nextTitle) {
+        const l2 = nameAt(ctx, q + 1, true);
+        if (!l2 || !nameShape(ctx, q + 1, q + 1 + l2)) break;
+        const after = V[q + 1 + l2] ?? '';
+        if (isCJK(after) && !followAt(ctx, q + 1 + l2)) break;
+        holders.push(addPerson(ctx, q + 1, q + 1 + l2, 'person/title-list'));
+        q += 1 + l2;
+      }
       for (const t of chain) {
         const title = addTitle(ctx, t);
-        ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: chain[0].start, ve: p + len, ruleId: 'title/title-name' });
+        for (const person of holders) ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: chain[0].start, ve: person.ve, ruleId: 'title/title-name' });
       }
     }
   }

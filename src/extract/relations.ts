@@ -31,8 +31,14 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
       const m = all[k];
       // a visit word may end a longer jieba word (仔细检查, 实地察看)
       if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
-      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit') continue;
-      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i)) continue;
+      // 督查中，/ 调研期间，: a visit word framing the sentence is not a visit of its own
+      if (m.value === 'visit' && (/^(中|期间|过程中)[，,]/.test(V.slice(i + m.len, i + m.len + 4)))) break;
+      const gluedToSite = m.value === 'move' && ctx.entities.some((e) => e.vs === i + m.len && e.type !== 'Event');
+      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit' && !gluedToSite) continue;
+      // 督查 in 市政府督查室: a word inside the name of a body or a site is not a verb
+      if (!isBoundary(ctx, i + m.len) && ctx.entities.some((e) => e.vs <= i && e.ve >= i + m.len && e.type !== 'Event')) continue;
+      // (赴大/峃镇: a one-character move verb glued to the site that follows it still counts)
+      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i) && !gluedToSite) continue;
       out.push({ kind: m.value, vs: i, ve: i + m.len });
       i += m.len - 1;
       break;
@@ -61,7 +67,11 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
     const inSent = persons.filter((p) => p.vs >= sent.vs && p.ve <= sent.ve);
     const visitWords = words.filter((w) => w.kind === 'visit' || w.kind === 'move');
     if (!visitWords.length) {
-      if (inSent.length) carry = [];
+      // 市领导A、B、C分别陪同。: a sentence of companions keeps the visit going, and they accompany its subject
+      const acc = words.find((w) => w.kind === 'accompany');
+      if (acc && carry.length) {
+        for (const p of inSent) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) for (const m of carry) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
+      } else if (inSent.length) carry = [];
       continue;
     }
     const first = visitWords[0];
@@ -77,10 +87,14 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         // persons joined by 、和与及 (and commas), with only titles between them, act together
         let gap = '';
         for (let q = before[k].ve; q < run[0].vs; q++) if (!ctx.claimed[q]) gap += V[q];
-        if (/^[、和与及,，]?$/.test(gap)) run.unshift(before[k]);
+        // (the 、 inside a chain of titles, 县委常委、宣传部长, is part of the gap)
+        if (/^[、,，]*[和与及]?[、,，]*$/.test(gap) && gap.length <= 3) run.unshift(before[k]);
         else break;
       }
       subject = run;
+      // 在A陪同下，B来到…: the persons of the 在…陪同下 clause before B accompany B
+      const accBefore = words.find((w) => w.kind === 'accompany' && w.ve <= run[0].vs && w.vs > sent.vs && /在/.test(V.slice(sent.vs, w.vs)));
+      if (accBefore) for (const a of before) if (a.ve <= accBefore.vs && !run.includes(a)) for (const m of run) push('ACCOMPANIED', a, m, a.vs, accBefore.ve, 'accompanied/escort');
       const between = V.slice(lastP.ve, first.vs);
       // 在A陪同下 / A陪同: A is not the visitor
       const acc = words.find((w) => w.kind === 'accompany' && w.vs >= lastP.ve && w.vs < first.vs);
@@ -89,14 +103,16 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         for (const a of run) for (const m of main) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
         // A、B陪同此次调研: the visitor is not named here; the companions are not visitors
         subject = main.length ? [main[main.length - 1]] : /在[^，,。]*$/.test(V.slice(sent.vs, run[0].vs)) ? carry : [];
-        if (!main.length && carry.length) for (const a of run) if (!carry.includes(a)) push('ACCOMPANIED', a, carry[0], a.vs, acc.ve, 'accompanied/escort');
+        if (!main.length && carry.length) for (const a of run) if (!carry.includes(a)) for (const m of carry) if (m.key !== a.key) push('ACCOMPANIED', a, m, a.vs, acc.ve, 'accompanied/escort');
       }
       // 分别: several persons, several sites, pairing unknown (a single person visits each one)
       if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];
       // a group word between the persons and the verb (…负责人到) does not change the subject,
       // but a group as the clause's own subject (代表们察看) does
       const clauseStart = Math.max(sent.vs, ...[...V.slice(sent.vs, first.vs)].map((c, k) => (CLAUSE.test(c) ? sent.vs + k + 1 : sent.vs)));
-      if (clauseStart > lastP.ve && groupSubject(ctx, clauseStart, first.vs)) subject = [];
+      // (由A带队，组织委员考察团到…: the group is A's party; A is still the subject)
+      const led = words.some((w) => w.kind === 'lead' && w.vs >= lastP.ve && w.vs <= lastP.ve + 1 && w.ve <= first.vs);
+      if (clauseStart > lastP.ve && !led && groupSubject(ctx, clauseStart, first.vs)) subject = [];
       void between;
     } else {
       const clauseStart = sent.vs;
@@ -146,7 +162,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       }
     }
     // 在X，周军仔细检查了…: the site named at the head of the sentence
-    if (V[sent.vs] === '在' && first.kind === 'visit') {
+    // (also before 每到一处 / 来到: a move word after the 在-clause)
+    if (V[sent.vs] === '在' && (first.kind === 'visit' || first.kind === 'move')) {
       let c = sent.vs;
       while (c < first.vs && !CLAUSE.test(V[c])) c++;
       if (c < first.vs) for (const site of sites) if (site.vs > sent.vs && site.ve <= c && !site.nested) objects.push({ site, rule: 'inspected/at-clause' });

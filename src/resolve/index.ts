@@ -85,7 +85,8 @@ function articleJurisdiction(facts: ArticleFacts, home: Jurisdiction): Jurisdict
     if (e.type !== 'Title' && e.type !== 'Place') continue;
     const name = normalize(e.name);
     const m = /^(?:中共)?([\u3400-\u9fff]{2,4}?)(区|县|市|镇|乡)(?:委|政府|人民政府|长|人大|政协)/.exec(name);
-    if (m && m[2] === home.level) {
+    // (区政府副区长 names no place: the stem may not itself begin with a level word or hold an organ)
+    if (m && m[2] === home.level && !/^(区|县|市|镇|乡|街道)/.test(m[1]) && !/政府|委|人大|政协|副|常务/.test(m[1])) {
       const name = m[1] + m[2];
       counts.set(name, (counts.get(name) ?? 0) + 3);
     }
