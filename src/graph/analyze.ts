@@ -9,7 +9,7 @@
  * Dates are article dates: YYYY-MM-DD, --MM-DD (year unknown) or null. They sort as strings.
  */
 import Graph from 'graphology';
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import { scalableBetweenness } from './betweenness';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
 import louvain from 'graphology-communities-louvain';
 import seedrandom from 'seedrandom';
@@ -262,7 +262,8 @@ export function coappearanceGraph(graph: KgGraph): Graph {
 
 export function coappearance(graph: KgGraph, opts: AnalyzeOptions = {}): { nodes: CoappearanceNode[]; edges: CoappearanceEdge[]; modularity: number; communities: Community[] } {
   const co = coappearanceGraph(graph);
-  const btw = co.order > 0 ? betweennessCentrality(co, { getEdgeWeight: 'distance', normalized: true }) : {};
+  // exact up to BETWEENNESS_EXACT_MAX persons, sampled (seeded, bounded work) above: see betweenness.ts
+  const btw = co.order > 0 ? scalableBetweenness(co, { getEdgeWeight: 'distance', seed: opts.seed }) : {};
   let communities: Record<string, number> = {};
   let modularity = 0;
   if (co.size > 0) {

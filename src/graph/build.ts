@@ -81,8 +81,17 @@ export interface BuildResult {
   articles: ArticleFacts[];
 }
 
-/** Build the graph from articles (any iterable: an array, or extractFiles' generator). */
-export function buildGraph(articles: Iterable<ArticleFacts>, graph: KgGraph = createGraph()): BuildResult {
+/**
+ * Build the graph from articles (any iterable: an array, or extractFiles' generator). With
+ * keepArticles: false the articles are not kept (result.articles is empty), so a streamed input
+ * is never held in memory: only the graph is.
+ */
+export function buildGraph(
+  articles: Iterable<ArticleFacts>,
+  graph: KgGraph = createGraph(),
+  opts: { keepArticles?: boolean } = {},
+): BuildResult {
+  const keep = opts.keepArticles ?? true;
   const stats: BuildStats = { articles: 0, nodeRecords: 0, edgeRecords: 0 };
   const kept: ArticleFacts[] = [];
   for (const a of articles) {
@@ -91,7 +100,7 @@ export function buildGraph(articles: Iterable<ArticleFacts>, graph: KgGraph = cr
     stats.articles++;
     stats.nodeRecords += ag.nodes.length;
     stats.edgeRecords += ag.edges.length;
-    kept.push(a);
+    if (keep) kept.push(a);
   }
   return { graph, stats, articles: kept };
 }

@@ -14,7 +14,7 @@ import { MultiDirectedGraph } from 'graphology';
 import type { KgGraph } from './build';
 import { nodeLabels } from './build';
 import { edgeProperties, nodeProperties } from './props';
-import { edgeWeight, labelColor, layoutPositions, nodeSize, typeColor } from './style';
+import { edgeWeight, labelColor, layoutIterations, layoutPositions, nodeSize, typeColor } from './style';
 import type { Positions } from './style';
 import { lineEndRefs, xmlSafe } from './xml';
 import { coappearance, coappearanceGraph } from './analyze';
@@ -139,7 +139,8 @@ const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
 /**
  * The person co-appearance network (see analyze.ts) as GEXF for Gephi: undirected, weighted
  * (shared articles + 2 × shared visits), nodes with weighted degree, betweenness and Louvain
- * community as attributes, coloured by community, positioned by ForceAtlas2 (seeded start).
+ * community as attributes, coloured by community, positioned by ForceAtlas2 (seeded start;
+ * iterations from layoutIterations, so the cost does not grow with the square of the size).
  */
 export function coappearanceToGexf(graph: KgGraph, opts: { seed?: string } = {}): string {
   const co = coappearanceGraph(graph);
@@ -147,7 +148,7 @@ export function coappearanceToGexf(graph: KgGraph, opts: { seed?: string } = {})
   const byId = new Map(res.nodes.map((n) => [n.id, n]));
   const rng = seedrandom('zhkg-coappearance-layout');
   co.forEachNode((n) => co.mergeNodeAttributes(n, { x: (rng() - 0.5) * 100, y: (rng() - 0.5) * 100 }));
-  if (co.order > 1 && co.size > 0) forceAtlas2.assign(co, { iterations: 200, settings: forceAtlas2.inferSettings(co), getEdgeWeight: 'weight' });
+  if (co.order > 1 && co.size > 0) forceAtlas2.assign(co, { iterations: layoutIterations(co.order), settings: forceAtlas2.inferSettings(co), getEdgeWeight: 'weight' });
   co.replaceAttributes({ creator: 'zhkg', description: 'Co-appearance network of persons (zhkg analyze)' });
   return lineEndRefs(write(co, {
     version: '1.3',

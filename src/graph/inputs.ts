@@ -2,10 +2,13 @@
  * Inputs of the graph commands: `.jsonl` files written by `zhkg extract` (one ArticleFacts a line)
  * are read as they are; any other file or directory goes through the pipeline (extractFiles).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { extractFiles, emptySummary } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts } from '../types/facts';
+import { buildGraph } from './build';
+import type { BuildResult, KgGraph } from './build';
 
 const JSONL = /\.(jsonl|ndjson)$/i;
 
@@ -19,12 +22,40 @@ function looksLikeFacts(v: unknown): v is ArticleFacts {
     Array.isArray(o.entities) && Array.isArray(o.relations) && Array.isArray(o.sentences);
 }
 
-/** Read ArticleFacts from JSON Lines files; bad lines become diagnostics, not exceptions. */
+/**
+ * The lines of a file, read synchronously in 1 MB chunks: the file is never held whole in memory
+ * (a 300 MB corpus gives over 1 GB of JSON Lines, beyond V8's largest string). Throws when the
+ * file cannot be opened.
+ */
+export function* readLinesSync(path: string, chunkSize = 1 << 20): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(chunkSize);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (;;) {
+      const n = readSync(fd, buf, 0, chunkSize, null);
+      if (n === 0) break;
+      const text = rest + decoder.write(buf.subarray(0, n));
+      const parts = text.split('\n');
+      rest = parts.pop() as string;
+      yield* parts;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Read ArticleFacts from JSON Lines files (streamed line by line); bad lines become diagnostics, not exceptions. */
 export function* readFactsFile(path: string, summary: ExtractSummary, opts: ExtractOptions = {}): Generator<ArticleFacts> {
   summary.filesRead++;
-  let text: string;
+  let lines: Generator<string>;
+  let first: IteratorResult<string>;
   try {
-    text = readFileSync(path, 'utf8');
+    lines = readLinesSync(path);
+    first = lines.next();
   } catch (err) {
     summary.filesRejected++;
     const d = { severity: 'error' as const, code: 'graph/unreadable-file', message: (err as Error).message, file: path };
@@ -33,9 +64,10 @@ export function* readFactsFile(path: string, summary: ExtractSummary, opts: Extr
     return;
   }
   summary.filesProcessed++;
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
+  let i = -1;
+  for (let step = first; !step.done; step = lines.next()) {
+    i++;
+    const line = step.value.trim();
     if (!line) continue;
     let value: unknown;
     try {
@@ -88,4 +120,18 @@ export function* readArticles(inputs: string[], opts: ExtractOptions = {}): Gene
   }
   yield* flushPages();
   return summary;
+}
+
+/**
+ * The graph of the inputs, streamed: articles are read (or extracted) one at a time, merged into
+ * the graph and dropped, so memory holds the graph but never the corpus' texts.
+ */
+export function buildGraphFromInputs(inputs: string[], opts: ExtractOptions = {}): { graph: KgGraph; stats: BuildResult['stats']; summary: ExtractSummary } {
+  let summary = emptySummary();
+  const run = readArticles(inputs, opts);
+  function* articles(): Generator<ArticleFacts> {
+    summary = yield* run;
+  }
+  const { graph, stats } = buildGraph(articles(), undefined, { keepArticles: false });
+  return { graph, stats, summary };
 }

@@ -44,7 +44,7 @@ export interface LoadOptions {
   batchArticles?: number;
   /** Rewrite every article even when its contentHash is unchanged. */
   force?: boolean;
-  /** How relationships are written (default 'merge'; see RelWriteMode). */
+  /** How relationships are written (default 'create'; see RelWriteMode). */
   relWrite?: RelWriteMode;
   /** Called after each committed batch. */
   onBatch?: (progress: LoadSummary) => void;
@@ -151,9 +151,11 @@ const NODES_STATEMENT = [
 ].join('\n');
 
 /**
- * 'merge' (default): MERGE by fact id. 'create': CREATE without a lookup, which is safe because the
- * article's old relationships were deleted earlier in the same transaction, after its Article node
- * was locked, so every fact id is new (the uniqueness constraint on r.id still refuses a duplicate).
+ * 'create' (default): CREATE without a lookup, which is safe because relationship ids are scoped by
+ * article (to-graph: type + ends + article id), the article's old relationships were deleted earlier
+ * in the same transaction after its Article node was locked, unchanged articles are skipped, and
+ * batchRows keeps one row per id: so every id written is new (the uniqueness constraint on r.id
+ * still refuses a duplicate). 'merge': MERGE by fact id (a lookup per relationship; slower).
  */
 export type RelWriteMode = 'create' | 'merge';
 
@@ -223,6 +225,7 @@ export function batchRows(graphs: ArticleGraph[]): BatchRows {
   const extra: Record<string, Set<string>> = {};
   for (const l of NODE_LABELS) for (const x of EXTRA_LABELS) extra[extraParam(l, x)] = new Set();
   const rels: Record<string, RelRow[]> = Object.fromEntries(REL_TYPES.map((t) => [t, []]));
+  const relIndex = new Map<string, number>();
   let relCount = 0;
   for (const g of graphs) {
     const labelOf = new Map<string, string>();
@@ -242,15 +245,24 @@ export function batchRows(graphs: ArticleGraph[]): BatchRows {
       const sourceLabel = labelOf.get(e.source);
       const targetLabel = labelOf.get(e.target);
       if (!sourceLabel || !targetLabel) continue; // to-graph only emits edges between its own nodes
-      rels[checkType(e.type)].push({
+      const type = checkType(e.type);
+      // one row per relationship id (a later duplicate replaces an earlier one): 'create' mode
+      // must never write one id twice in a batch
+      const at = relIndex.get(`${type}\u0000${e.id}`);
+      const row = {
         id: e.id,
         source: e.source,
         target: e.target,
         sourceLabel,
         targetLabel,
         props: toParam(e.props) as Record<string, unknown>,
-      });
-      relCount++;
+      };
+      if (at !== undefined) rels[type][at] = row;
+      else {
+        relIndex.set(`${type}\u0000${e.id}`, rels[type].length);
+        rels[type].push(row);
+        relCount++;
+      }
     }
   }
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -272,7 +284,7 @@ interface Counters {
 }
 
 /** Write one batch (articles already known to be new or changed) in the given transaction. */
-export async function writeBatch(tx: ManagedTransaction, rows: BatchRows, mode: RelWriteMode = 'merge'): Promise<Counters> {
+export async function writeBatch(tx: ManagedTransaction, rows: BatchRows, mode: RelWriteMode = 'create'): Promise<Counters> {
   const c: Counters = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0 };
   const add = (u: { nodesCreated: number; nodesDeleted: number; relationshipsCreated: number; relationshipsDeleted: number }) => {
     c.nodesCreated += u.nodesCreated;
@@ -379,7 +391,7 @@ export async function loadArticles(
       bookmarkManager: driver.executeQueryBookmarkManager,
     });
     try {
-      const c = await session.executeWrite((tx) => writeBatch(tx, rows, opts.relWrite ?? 'merge'));
+      const c = await session.executeWrite((tx) => writeBatch(tx, rows, opts.relWrite ?? 'create'));
       summary.nodesCreated += c.nodesCreated;
       summary.nodesDeleted += c.nodesDeleted;
       summary.relationshipsCreated += c.relationshipsCreated;

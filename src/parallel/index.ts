@@ -10,7 +10,7 @@ import { listInputs } from '../ingest';
 import { emptySummary } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts, Diagnostic } from '../types';
-import type { WorkResult } from './worker';
+import type { WorkMode, WorkResult } from './worker';
 
 export interface ParallelOptions extends ExtractOptions {
   /** Worker threads (default: the core count). */
@@ -38,6 +38,34 @@ export async function* extractFilesParallel(
   inputs: string[],
   opts: ParallelOptions = {},
 ): AsyncGenerator<ArticleFacts, ExtractSummary> {
+  const run = runPool(inputs, opts, 'objects');
+  let step = await run.next();
+  while (!step.done) {
+    yield* step.value.articles;
+    step = await run.next();
+  }
+  return step.value;
+}
+
+/**
+ * Like extractFilesParallel, but the workers serialise: yields, per input file in input order,
+ * that file's articles as JSON Lines (one JSON.stringify(ArticleFacts) per line, each ending in
+ * a newline; empty for a file without articles). What `zhkg extract --workers N` writes.
+ */
+export async function* extractJsonlParallel(
+  inputs: string[],
+  opts: ParallelOptions = {},
+): AsyncGenerator<string, ExtractSummary> {
+  const run = runPool(inputs, opts, 'jsonl');
+  let step = await run.next();
+  while (!step.done) {
+    yield step.value.jsonl ?? '';
+    step = await run.next();
+  }
+  return step.value;
+}
+
+async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode): AsyncGenerator<WorkResult, ExtractSummary> {
   const summary = emptySummary();
   const report = (d: Diagnostic) => {
     summary.diagnostics.push(d);
@@ -50,7 +78,7 @@ export async function* extractFilesParallel(
   const files = listed.files;
   const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), files.length || 1));
   const { onDiagnostic: _ignored, workers: _w, ...workerOptions } = opts;
-  const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: workerOptions }));
+  const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: { ...workerOptions, mode } }));
 
   const done = new Map<number, WorkResult>();
   const waiters = new Map<number, () => void>();
@@ -89,7 +117,7 @@ export async function* extractFilesParallel(
       while (pending.length && done.size < 2 * n) feed(pending.shift() as Worker);
       r.summary.diagnostics.forEach(report);
       addSummary(summary, r.summary);
-      for (const a of r.articles) yield a;
+      yield r;
     }
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));

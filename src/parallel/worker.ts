@@ -14,11 +14,17 @@ export interface WorkRequest {
 
 export interface WorkResult {
   seq: number;
+  /** The file's articles (mode 'objects'). */
   articles: ArticleFacts[];
+  /** The file's articles as JSON Lines, one per line, each ending in a newline (mode 'jsonl'). */
+  jsonl?: string;
   summary: ExtractSummary;
 }
 
-const options = (workerData ?? {}) as Omit<ExtractOptions, 'onDiagnostic'>;
+/** 'jsonl': the worker serialises, so the main thread neither clones objects nor stringifies. */
+export type WorkMode = 'objects' | 'jsonl';
+
+const { mode = 'objects', ...options } = (workerData ?? {}) as Omit<ExtractOptions, 'onDiagnostic'> & { mode?: WorkMode };
 
 parentPort?.on('message', (req: WorkRequest) => {
   const articles: ArticleFacts[] = [];
@@ -28,6 +34,9 @@ parentPort?.on('message', (req: WorkRequest) => {
     articles.push(step.value);
     step = run.next();
   }
-  const result: WorkResult = { seq: req.seq, articles, summary: step.value };
+  const result: WorkResult =
+    mode === 'jsonl'
+      ? { seq: req.seq, articles: [], jsonl: articles.map((a) => `${JSON.stringify(a)}\n`).join(''), summary: step.value }
+      : { seq: req.seq, articles, summary: step.value };
   parentPort?.postMessage(result);
 });

@@ -2,7 +2,7 @@ import type { Command } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
 import { formatDiagnostic, formatSummary } from '../output';
-import { analyze, buildGraph, formatAnalysis, readArticles, writeAnalysisCsv } from '../../graph';
+import { analyze, buildGraphFromInputs, formatAnalysis, writeAnalysisCsv } from '../../graph';
 
 const help = `usage: zhkg analyze [FILE|DIR|FILE.jsonl ...] [--json] [--csv DIR] [--seed S] [--date YYYY-MM-DD] [--home NAME] [--quiet]
 
@@ -43,15 +43,8 @@ const command: Command = {
     const date = str(options.date);
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date wants YYYY-MM-DD, got "${date}"`);
     const inputs = positionals.length ? positionals : ['corpus'];
-    const run = readArticles(inputs, { date, home: str(options.home), onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`) });
-    const articles = [];
-    let step = run.next();
-    while (!step.done) {
-      articles.push(step.value);
-      step = run.next();
-    }
-    const summary = step.value;
-    const { graph } = buildGraph(articles);
+    // streamed: the graph is built as articles are read; their texts are not kept
+    const { graph, summary } = buildGraphFromInputs(inputs, { date, home: str(options.home), onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`) });
     const seed = str(options.seed);
     const analysis = analyze(graph, { seed });
     if (options.json) io.stdout.write(`${JSON.stringify(analysis, null, 2)}\n`);

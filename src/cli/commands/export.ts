@@ -2,7 +2,7 @@ import type { Command } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
 import { formatDiagnostic, formatSummary, openOutput, write } from '../output';
-import { buildGraph, EXPORT_FORMATS, readArticles, toGexf, toGraphml, toJson, writeExport } from '../../graph';
+import { buildGraphFromInputs, EXPORT_FORMATS, toGexf, toGraphml, toJson, writeExport } from '../../graph';
 import type { ExportFormat } from '../../graph';
 
 const help = `usage: zhkg export --format gexf|graphml|json|csv [--out PATH] [FILE|DIR|FILE.jsonl ...]
@@ -47,15 +47,8 @@ const command: Command = {
     const date = str(options.date);
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date wants YYYY-MM-DD, got "${date}"`);
     const inputs = positionals.length ? positionals : ['corpus'];
-    const run = readArticles(inputs, { date, home: str(options.home), onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`) });
-    const articles = [];
-    let step = run.next();
-    while (!step.done) {
-      articles.push(step.value);
-      step = run.next();
-    }
-    const summary = step.value;
-    const { graph } = buildGraph(articles);
+    // streamed: the graph is built as articles are read; their texts are not kept
+    const { graph, summary } = buildGraphFromInputs(inputs, { date, home: str(options.home), onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`) });
     let where: string;
     if (format === 'csv') {
       const files = writeExport(graph, format, out as string);

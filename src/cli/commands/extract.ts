@@ -3,7 +3,7 @@ import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
 import { extractFiles } from '../../pipeline';
 import type { ExtractSummary } from '../../pipeline';
-import { defaultWorkers, extractFilesParallel } from '../../parallel';
+import { defaultWorkers, extractJsonlParallel } from '../../parallel';
 import type { ArticleFacts, Diagnostic } from '../../types';
 import { formatDiagnostic, formatSummary, openOutput, write } from '../output';
 
@@ -48,12 +48,13 @@ const command: Command = {
       home: str(options.home),
       onDiagnostic: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
     };
-    const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<ArticleFacts, ExtractSummary> =
-      workers > 1 ? extractFilesParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
-    let step = await run.next();
+    // with workers, the workers serialise: one JSON Lines chunk per file, in input order
+    const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<string, ExtractSummary> =
+      workers > 1 ? extractJsonlParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
+    let step: IteratorResult<ArticleFacts | string, ExtractSummary> = await run.next();
     try {
       while (!step.done) {
-        await write(out.stream, `${JSON.stringify(step.value)}\n`);
+        await write(out.stream, typeof step.value === 'string' ? step.value : `${JSON.stringify(step.value)}\n`);
         step = await run.next();
       }
     } finally {

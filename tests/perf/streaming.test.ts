@@ -1,0 +1,144 @@
+/**
+ * Performance plumbing, asserted as behaviour (no timings): worker threads keep input order and
+ * give the same facts as one thread; JSON Lines are read in chunks (lines and multi-byte
+ * characters split across chunk boundaries come out whole); the streamed graph build keeps no
+ * article texts; the layout's work is bounded; the loader writes one row per relationship id.
+ */
+import { expect } from 'chai';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { extractFiles } from '../../src/pipeline';
+import { extractFilesParallel } from '../../src/parallel';
+import { buildGraph, buildGraphFromInputs, readLinesSync, toJson } from '../../src/graph';
+import { layoutIterations, LAYOUT_BUDGET } from '../../src/graph/style';
+import { batchRows } from '../../src/neo4j/load';
+import { betweennessSources, BETWEENNESS_BUDGET, scalableBetweenness } from '../../src/graph/betweenness';
+import { articleToGraph } from '../../src/resolve/to-graph';
+import type { ArticleFacts } from '../../src/types';
+
+const corpus = join(__dirname, '..', '..', '..', 'corpus');
+
+describe('perf: parallel extraction', function () {
+  this.timeout(120000);
+  let dir: string;
+  before(() => {
+    // six pages: the two samples three times, under names that sort in a known interleaved order
+    dir = mkdtempSync(join(tmpdir(), 'zhkg-perf-'));
+    const samples = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+    for (let i = 0; i < 6; i++) copyFileSync(join(corpus, samples[i % samples.length]), join(dir, `p${i}_${samples[i % samples.length]}`));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('2 workers yield the same articles, in the same order, as one thread', async () => {
+    const one = [...extractFiles([dir])];
+    const many: ArticleFacts[] = [];
+    const run = extractFilesParallel([dir], { workers: 2 });
+    let step = await run.next();
+    while (!step.done) {
+      many.push(step.value);
+      step = await run.next();
+    }
+    expect(one.length).to.be.greaterThan(6);
+    expect(many.map((a) => a.id)).to.deep.equal(one.map((a) => a.id));
+    expect(JSON.stringify(many)).to.equal(JSON.stringify(one));
+    expect(step.value.articles).to.equal(one.length);
+    expect(step.value.filesProcessed).to.equal(6);
+    // file order: all articles of p0 before any of p1, ...
+    const files = many.map((a) => a.source.replace(/.*\//, '').slice(0, 2));
+    expect(files).to.deep.equal([...files].sort());
+  });
+
+  it('zhkg extract --workers 2 writes byte-identical JSON Lines to --workers 1', () => {
+    const cli = join(__dirname, '..', '..', 'src', 'cli', 'main.js');
+    const run = (w: string) => execFileSync(process.execPath, [cli, 'extract', dir, '--workers', w, '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const one = run('1');
+    const two = run('2');
+    expect(one.split('\n').filter(Boolean).length).to.be.greaterThan(6);
+    expect(two).to.equal(one);
+  });
+});
+
+describe('perf: streamed JSON Lines', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zhkg-perf-lines-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads lines across chunk boundaries, multi-byte characters intact', () => {
+    const lines = ['二七区区长陈红民到嵩山路街道调研', '', 'x', '郑州'.repeat(50), '末行无换行'];
+    const path = join(dir, 'a.txt');
+    writeFileSync(path, lines.join('\n'));
+    for (const chunk of [1, 2, 3, 5, 7, 64, 1 << 20]) {
+      expect([...readLinesSync(path, chunk)], `chunk ${chunk}`).to.deep.equal(lines);
+    }
+    writeFileSync(path, 'a\nb\n');
+    expect([...readLinesSync(path, 1)]).to.deep.equal(['a', 'b']);
+  });
+
+  it('builds the graph from a .jsonl without keeping the articles, same graph as from memory', () => {
+    const arts = [...extractFiles([corpus])];
+    const path = join(dir, 'facts.jsonl');
+    writeFileSync(path, arts.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    const streamed = buildGraphFromInputs([path]);
+    expect(streamed.summary.articles).to.equal(arts.length);
+    expect(streamed.stats.articles).to.equal(arts.length);
+    const inMemory = buildGraph(arts);
+    expect(toJson(streamed.graph)).to.equal(toJson(inMemory.graph));
+    expect(buildGraph(arts, undefined, { keepArticles: false }).articles).to.deep.equal([]);
+    expect(inMemory.articles.length).to.equal(arts.length);
+  });
+});
+
+describe('perf: bounded work', () => {
+  it('layout iterations: 200 on small graphs, a fixed node-iteration budget on large ones', () => {
+    expect(layoutIterations(50)).to.equal(200);
+    expect(layoutIterations(2000)).to.equal(200);
+    expect(layoutIterations(16000)).to.equal(Math.floor(LAYOUT_BUDGET / 16000));
+    expect(layoutIterations(160000) * 160000).to.be.at.most(LAYOUT_BUDGET);
+    expect(layoutIterations(10_000_000)).to.equal(2);
+  });
+
+  it('the loader writes one row per relationship id, even when an article repeats a fact', () => {
+    const a = [...extractFiles([corpus])].find((x) => x.relations.length > 0) as ArticleFacts;
+    const g = articleToGraph(a);
+    const doubled = { ...g, edges: [...g.edges, ...g.edges] };
+    const rows = batchRows([doubled]);
+    expect(rows.relCount).to.equal(g.edges.length);
+    const ids = Object.values(rows.rels).flat().map((r) => r.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(ids.length).to.equal(g.edges.length);
+  });
+});
+
+describe('perf: betweenness', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const Graph = require('graphology');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const exact = require('graphology-metrics/centrality/betweenness');
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const rng = require('seedrandom')('perf-btw');
+  const g = new Graph({ type: 'undirected' });
+  for (let i = 0; i < 300; i++) g.addNode(`n${i}`);
+  for (let i = 0; i < 900; i++) {
+    const a = `n${Math.floor(rng() * 300)}`;
+    const b = `n${Math.floor(rng() * 300)}`;
+    if (a !== b && !g.hasEdge(a, b)) g.addEdge(a, b, { distance: 1 + Math.floor(rng() * 3) });
+  }
+
+  it('with every node as a source, the sampled estimator equals exact Brandes', () => {
+    const e = exact(g, { getEdgeWeight: 'distance', normalized: true }) as Record<string, number>;
+    const s = scalableBetweenness(g, { getEdgeWeight: 'distance', sources: g.order });
+    for (const k of Object.keys(e)) expect(s[k]).to.be.closeTo(e[k], 1e-12);
+  });
+
+  it('sampling is deterministic and bounded for large graphs', () => {
+    const a = scalableBetweenness(g, { getEdgeWeight: 'distance', sources: 50 });
+    expect(scalableBetweenness(g, { getEdgeWeight: 'distance', sources: 50 })).to.deep.equal(a);
+    expect(betweennessSources(1000, 5000)).to.equal(1000);
+    expect(betweennessSources(100_000, 200_000)).to.equal(Math.floor(BETWEENNESS_BUDGET / 300_000));
+    expect(betweennessSources(1_000_000, 4_000_000)).to.equal(64);
+  });
+});
