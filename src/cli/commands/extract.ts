@@ -52,11 +52,26 @@ const command: Command = {
     const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<string, ExtractSummary> =
       workers > 1 ? extractJsonlParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
     let step: IteratorResult<ArticleFacts | string, ExtractSummary> = await run.next();
+    // Lines are gathered into ~1 MB writes: one write (and one 'drain' wait) per article cost
+    // several per cent of a run; memory stays bounded by the chunk size.
+    let pending: string[] = [];
+    let pendingLength = 0;
+    const flush = async () => {
+      if (pendingLength === 0) return;
+      const chunk = pending.join('');
+      pending = [];
+      pendingLength = 0;
+      await write(out.stream, chunk);
+    };
     try {
       while (!step.done) {
-        await write(out.stream, typeof step.value === 'string' ? step.value : `${JSON.stringify(step.value)}\n`);
+        const line = typeof step.value === 'string' ? step.value : `${JSON.stringify(step.value)}\n`;
+        pending.push(line);
+        pendingLength += line.length;
+        if (pendingLength >= 1 << 20) await flush();
         step = await run.next();
       }
+      await flush();
     } finally {
       // a write error (disk full) ends the run: stop the extraction too (worker threads included)
       if (!step.done) await run.return?.(undefined as never);
