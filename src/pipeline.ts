@@ -37,11 +37,14 @@ export function emptySummary(): ExtractSummary {
 }
 
 /**
- * Extract every article of every input (files or directories, in sorted order). Yields one
- * ArticleFacts at a time, so callers can stream; returns the summary when done. A bad file is
- * reported (diagnostic naming it) and skipped; the files next to it are processed in full.
+ * The start of every extraction run (in-process or on workers): list the inputs, count the ones
+ * that cannot be opened as read and rejected, and give the reporter that records diagnostics in
+ * the summary and passes them on as they happen.
  */
-export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Generator<ArticleFacts, ExtractSummary> {
+export function startRun(
+  inputs: string[],
+  opts: Pick<ExtractOptions, 'onDiagnostic'>,
+): { summary: ExtractSummary; report: (d: Diagnostic) => void; files: string[] } {
   const summary = emptySummary();
   const report = (d: Diagnostic) => {
     summary.diagnostics.push(d);
@@ -49,9 +52,19 @@ export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Gene
   };
   const listed = listInputs(inputs);
   listed.diagnostics.forEach(report);
-  summary.filesRejected += listed.rejected;
   summary.filesRead += listed.rejected;
-  for (const file of listed.files) {
+  summary.filesRejected += listed.rejected;
+  return { summary, report, files: listed.files };
+}
+
+/**
+ * Extract every article of every input (files or directories, in sorted order). Yields one
+ * ArticleFacts at a time, so callers can stream; returns the summary when done. A bad file is
+ * reported (diagnostic naming it) and skipped; the files next to it are processed in full.
+ */
+export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Generator<ArticleFacts, ExtractSummary> {
+  const { summary, report, files } = startRun(inputs, opts);
+  for (const file of files) {
     summary.filesRead++;
     // A file is extracted whole before any of it is yielded: an internal failure on one file
     // rejects that file (named in a diagnostic) and never a partial article set.

@@ -6,10 +6,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { listInputs } from '../ingest';
-import { emptySummary } from '../pipeline';
+import { startRun } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
-import type { ArticleFacts, Diagnostic } from '../types';
+import type { ArticleFacts } from '../types';
 import type { WorkMode, WorkResult } from './worker';
 
 export interface ParallelOptions extends ExtractOptions {
@@ -66,16 +65,7 @@ export async function* extractJsonlParallel(
 }
 
 async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode): AsyncGenerator<WorkResult, ExtractSummary> {
-  const summary = emptySummary();
-  const report = (d: Diagnostic) => {
-    summary.diagnostics.push(d);
-    opts.onDiagnostic?.(d);
-  };
-  const listed = listInputs(inputs);
-  listed.diagnostics.forEach(report);
-  summary.filesRead += listed.rejected;
-  summary.filesRejected += listed.rejected;
-  const files = listed.files;
+  const { summary, report, files } = startRun(inputs, opts);
   const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), files.length || 1));
   const { onDiagnostic: _ignored, workers: _w, ...workerOptions } = opts;
   const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: { ...workerOptions, mode } }));
