@@ -170,6 +170,8 @@ export interface Dictionaries {
   genericStems: Set<string>;
   determiners: Trie<true>;
   modifiers: Set<string>;
+  /** short department names (公安, 住建): items of 等部门 lists, not organisations */
+  departments: Set<string>;
   blockAfter: Set<string>;
   blockBefore: Set<string>;
   relationWords: Map<string, RelationWordKind>;
@@ -234,7 +236,7 @@ const schemas: Record<string, object> = {
   },
   'generic-stems.txt': {
     type: 'object',
-    properties: { word: WORD, kind: { enum: ['determiner', 'modifier'] } },
+    properties: { word: WORD, kind: { enum: ['determiner', 'modifier', 'department'] } },
     required: ['word'],
     additionalProperties: false,
   },
@@ -441,9 +443,11 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const genericStems = new Set<string>();
   const determiners = new Trie<true>();
   const modifiers = new Set<string>();
+  const departments = new Set<string>();
   for (const e of read(dir, 'generic-stems.txt')) {
     if (e.kind === 'determiner') determiners.add(e.word, true);
     else if (e.kind === 'modifier') modifiers.add(e.word);
+    else if (e.kind === 'department') departments.add(e.word);
     else genericStems.add(e.word);
   }
   const blockAfter = new Set<string>();
@@ -495,6 +499,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     genericStems,
     determiners,
     modifiers,
+    departments,
     blockAfter,
     blockBefore,
     relationWords,

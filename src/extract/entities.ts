@@ -375,7 +375,7 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;
         if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
-        if (d.genericStems.has(V.slice(s, e))) continue;
+        if (d.genericStems.has(V.slice(s, e)) || d.departments.has(V.slice(s, e))) continue;
         // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
         const own = d.suffixesRev.longestEndingAt(V, e, s);
         // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name

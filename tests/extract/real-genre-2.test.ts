@@ -1,0 +1,27 @@
+import { expect } from 'chai';
+import { facts, names, pairs } from './helpers';
+
+/** Second round of fixes found on real local-government news outside the sample (issue 3). */
+describe('extract: real-genre constructions, round 2', () => {
+  it('common nouns before a place head are no places (贫困村, 单元楼, 试验区)', () => {
+    const f = facts('副县长李强到贫困村走访，查看单元楼建设和试验区发展情况。');
+    const places = names(f, 'Place');
+    for (const p of ['贫困村', '单元楼', '试验区']) expect(places).to.not.include(p);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([]);
+  });
+
+  it('a part of the county by direction is no place (县东片区, 我县东片区)', () => {
+    const f = facts('县长赵明到我县东片区五个乡镇调研，又到县西片区走访。');
+    expect(names(f, 'Place')).to.deep.equal([]);
+  });
+
+  it('short department names in a 等部门 list are no organisations', () => {
+    const f = facts('会议要求公安、住建、应急等部门加强协作。');
+    expect(names(f, 'Organization')).to.deep.equal([]);
+  });
+
+  it('a named district in a 等部门-free sentence still counts (鼓楼区)', () => {
+    const f = facts('副市长吴涛到鼓楼区调研。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['吴涛', '鼓楼区']]);
+  });
+});
