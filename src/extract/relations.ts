@@ -156,6 +156,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
           const w = visitWords.find((x) => x.vs >= i && x.vs < e)!;
           for (const s of sites) {
             // 看望了开发区的干部职工: a site followed by 的 only qualifies the real object
+            // 赴深圳参加光博会: a move to a place to attend an event is no inspection of that place
+            if (w.kind === 'move' && !visitWords.some((x) => x.kind === 'visit' && x.vs >= s.ve && x.vs < e) && words.some((x) => x.kind === 'attend' && x.vs >= s.ve && x.vs < e)) continue;
             if (s.vs >= w.vs && s.ve <= e && !s.nested && !followedByDe(ctx, s.ve, e)) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
           }
         }
@@ -242,7 +244,10 @@ function attended(ctx: Ctx, persons: Cand[]): void {
       for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
         if (CLAUSE.test(V[j]) || V[j] === '。') break;
         const h = d.relationTrie.longestAt(V, j, sent.ve);
-        if (h && h.value === 'event') evEnd = j + h.len;
+        // the head ends a word and is no mere end of a common two-character word (参与社会化: no event 社会)
+        if (h && h.value === 'event' && isBoundary(ctx, j + h.len)) {
+          evEnd = j + h.len;
+        }
       }
       if (evEnd < 0) continue;
       const evStart = i + m.len;

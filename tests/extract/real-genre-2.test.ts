@@ -24,4 +24,17 @@ describe('extract: real-genre constructions, round 2', () => {
     const f = facts('副市长吴涛到鼓楼区调研。');
     expect(pairs(f, 'INSPECTED')).to.deep.equal([['吴涛', '鼓楼区']]);
   });
+
+  it('going to a city to attend an event is ATTENDED, not INSPECTED (赴厦门参加投洽会)', () => {
+    const f = facts('副市长陈刚赴厦门参加投洽会。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([]);
+    expect(pairs(f, 'ATTENDED')).to.deep.equal([['陈刚', '投洽会']]);
+    const g = facts('副市长陈刚到厦门参加座谈会并调研开元街道。');
+    expect(pairs(g, 'INSPECTED').map(([, s]) => s)).to.include('开元街道');
+  });
+
+  it('an event head inside a longer common word makes no event (参与社会化)', () => {
+    const f = facts('县长孙伟表示，要推动参与社会化、平台智能化。');
+    expect(names(f, 'Event')).to.deep.equal([]);
+  });
 });
