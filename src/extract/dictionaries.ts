@@ -146,6 +146,8 @@ export interface Dictionaries {
   dir: string;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Two-character parts of Tibetan names (巴桑, 罗布): two of them make a four-character name. */
+  nameParts: Set<string>;
   /** Frequent surnames (may start a name without other support). */
   commonSurnames: Set<string>;
   notPerson: Trie<true>;
@@ -196,7 +198,7 @@ const WORD = { type: 'string', minLength: 1, maxLength: 24, pattern: '^[^\\s=#]+
 const schemas: Record<string, object> = {
   'surnames.txt': {
     type: 'object',
-    properties: { word: { ...WORD, maxLength: 2 }, common: { enum: [0, 1] } },
+    properties: { word: { ...WORD, maxLength: 2 }, common: { enum: [0, 1] }, part: { enum: [1] } },
     required: ['word'],
     additionalProperties: false,
   },
@@ -369,7 +371,12 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const surnames = new Set<string>();
   const compoundSurnames = new Set<string>();
   const commonSurnames = new Set<string>();
+  const nameParts = new Set<string>();
   for (const e of read(dir, 'surnames.txt')) {
+    if (e.part === 1) {
+      nameParts.add(e.word);
+      continue;
+    }
     (e.word.length === 2 ? compoundSurnames : surnames).add(e.word);
     if (e.common === 1) commonSurnames.add(e.word);
   }
@@ -479,6 +486,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     dir,
     surnames,
     compoundSurnames,
+    nameParts,
     commonSurnames,
     notPerson: trieOf(setOf('not-person.txt')),
     followers: trieOf(setOf('person-followers.txt')),

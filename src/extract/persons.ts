@@ -340,6 +340,12 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       if (ok) return end - p;
     }
   }
+  // 巴桑罗布, 扎西多吉: two parts of a Tibetan name after a title make one four-character name
+  if (strong && ctx.d.nameParts.has(V.slice(p, p + 2)) && ctx.d.nameParts.has(V.slice(p + 2, p + 4))) {
+    let ok = true;
+    for (let k = p; k < p + 4; k++) if (ctx.claimed[k]) ok = false;
+    if (ok) return 4;
+  }
   for (const s of surnamesAt(ctx, p)) {
     const short = p + s + 1;
     const long = p + s + 2;

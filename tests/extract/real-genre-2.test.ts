@@ -37,4 +37,10 @@ describe('extract: real-genre constructions, round 2', () => {
     const f = facts('县长孙伟表示，要推动参与社会化、平台智能化。');
     expect(names(f, 'Event')).to.deep.equal([]);
   });
+
+  it('two parts of a Tibetan name after a title make one person (扎西多吉)', () => {
+    const f = facts('县委副书记扎西多吉到曲水县调研。');
+    expect(names(f, 'Person')).to.deep.equal(['扎西多吉']);
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['扎西多吉', '县委副书记']]);
+  });
 });
