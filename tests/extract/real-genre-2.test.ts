@@ -43,4 +43,10 @@ describe('extract: real-genre constructions, round 2', () => {
     expect(names(f, 'Person')).to.deep.equal(['扎西多吉']);
     expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['扎西多吉', '县委副书记']]);
   });
+
+  it('街 as a short level word starts a title (街党委书记), 大街小巷 is no place', () => {
+    const f = facts('街党委书记周红带领干部走遍大街小巷。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['周红', '街党委书记']]);
+    expect(names(f, 'Place')).to.deep.equal([]);
+  });
 });
