@@ -49,4 +49,11 @@ describe('extract: real-genre constructions, round 2', () => {
     expect(pairs(f, 'HOLDS_TITLE')).to.deep.equal([['周红', '街党委书记']]);
     expect(names(f, 'Place')).to.deep.equal([]);
   });
+
+  it('a place in parentheses inside a name is kept (南方(赣州)物流产业园); none before them is no name', () => {
+    const f = facts('副市长王强到南方(赣州)物流产业园视察。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['王强', '南方(赣州)物流产业园']]);
+    const g = facts('他说(李四)公司很好。');
+    expect(names(g, 'Organization').some((o) => o.startsWith('('))).to.equal(false);
+  });
 });
