@@ -56,4 +56,11 @@ describe('extract: real-genre constructions, round 2', () => {
     const g = facts('他说(李四)公司很好。');
     expect(names(g, 'Organization').some((o) => o.startsWith('('))).to.equal(false);
   });
+
+  it('a word like 市领导 after a title is no name of surname 市/区 (县长县领导班子)', () => {
+    const f = facts('会后，市长市领导班子成员一同察看了现场。');
+    expect(names(f, 'Person')).to.deep.equal([]);
+    const g = facts('副区长区志明到现场调研。');
+    expect(names(g, 'Person')).to.deep.equal(['区志明']);
+  });
 });
