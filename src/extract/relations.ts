@@ -216,8 +216,9 @@ function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
 /** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
 function groupSubject(ctx: Ctx, a: number, b: number): boolean {
   const { V, d } = ctx;
-  for (let i = a; i < b; i++) {
-    const m = d.groupTrie.longestAt(V, i, b);
+  for (let i = a; i <= b && i < V.length; i++) {
+    // (the group word may run past b, or start at it: 调研组一行 where b is the 调研 inside it)
+    const m = d.groupTrie.longestAt(V, i);
     if (m) {
       // 负责人 after 等相关部门 is part of a party led by the subject, not a subject
       if (V.slice(Math.max(a, i - 6), i).includes('等')) continue;

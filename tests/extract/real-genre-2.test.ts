@@ -63,4 +63,14 @@ describe('extract: real-genre constructions, round 2', () => {
     const g = facts('副区长区志明到现场调研。');
     expect(names(g, 'Person')).to.deep.equal(['区志明']);
   });
+
+  it('a group named by a visit word (调研组一行, 考察团) is the subject: no person inspected', () => {
+    const f = facts('县人大常委会副主任孙涛参加调研。调研组一行先后深入县人民医院、县中医院实地查看。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([]);
+  });
+
+  it('generic words before a unit head are no place (企业研发中心)', () => {
+    const f = facts('县委书记林海深入企业研发中心、生产车间了解情况。');
+    expect(names(f, 'Place')).to.not.include('企业研发中心');
+  });
 });
