@@ -116,7 +116,12 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       void between;
     } else {
       const clauseStart = sent.vs;
-      if (groupSubject(ctx, clauseStart, first.vs) || otherSubject(ctx, clauseStart, first.vs)) subject = [];
+      const addressed = addressee(ctx, persons, clauseStart, first.vs);
+      if (addressed !== undefined) {
+        // 宗主席一行到…: a surname and a role name the one earlier person of that surname and title
+        subject = addressed ? [addressed] : [];
+        rule = 'inspected/address';
+      } else if (groupSubject(ctx, clauseStart, first.vs) || otherSubject(ctx, clauseStart, first.vs)) subject = [];
       else {
         subject = carry;
         rule = 'inspected/carry-over';
@@ -214,6 +219,28 @@ function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
 }
 
 /** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
+/**
+ * A form of address (宗主席, 周书记: surname + role) between a and b: the earlier person of that
+ * surname holding a title that ends with the role (null when none or several fit);
+ * undefined when there is no form of address.
+ */
+function addressee(ctx: Ctx, persons: Cand[], a: number, b: number): Cand | null | undefined {
+  const { V, d } = ctx;
+  for (let i = a; i < b - 1; i++) {
+    if (!d.surnames.has(V[i]) || ctx.claimed[i]) continue;
+    const r = d.roles.longestAt(V, i + 1, b);
+    if (!r) continue;
+    const role = V.slice(i + 1, i + 1 + r.len);
+    const keys = new Map<string, Cand>();
+    for (const l of ctx.links) {
+      if (l.type !== 'HOLDS_TITLE' || l.source.vs >= i || l.source.key[0] !== V[i] || !l.target.key.endsWith(role)) continue;
+      if (persons.includes(l.source)) keys.set(l.source.key, l.source);
+    }
+    return keys.size === 1 ? [...keys.values()][0] : null;
+  }
+  return undefined;
+}
+
 function groupSubject(ctx: Ctx, a: number, b: number): boolean {
   const { V, d } = ctx;
   for (let i = a; i <= b && i < V.length; i++) {

@@ -73,4 +73,11 @@ describe('extract: real-genre constructions, round 2', () => {
     const f = facts('县委书记林海深入企业研发中心、生产车间了解情况。');
     expect(names(f, 'Place')).to.not.include('企业研发中心');
   });
+
+  it('a form of address (邹主席一行) names the earlier person of that surname and title', () => {
+    const f = facts('区政协主席邹建国到柳河镇调研。区政协秘书长何平参加调研。邹主席一行来到柳河镇便民服务中心察看。');
+    const ins = pairs(f, 'INSPECTED').map(([p, s]) => `${p}>${s}`);
+    expect(ins).to.include('邹建国>柳河镇便民服务中心');
+    expect(ins.filter((x) => x.startsWith('何平'))).to.deep.equal([]);
+  });
 });
