@@ -146,6 +146,8 @@ export interface Dictionaries {
   dir: string;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** Two-character parts of Tibetan names (巴桑, 罗布): two of them make a four-character name. */
+  nameParts: Set<string>;
   /** Frequent surnames (may start a name without other support). */
   commonSurnames: Set<string>;
   notPerson: Trie<true>;
@@ -170,6 +172,8 @@ export interface Dictionaries {
   genericStems: Set<string>;
   determiners: Trie<true>;
   modifiers: Set<string>;
+  /** short department names (公安, 住建): items of 等部门 lists, not organisations */
+  departments: Set<string>;
   blockAfter: Set<string>;
   blockBefore: Set<string>;
   relationWords: Map<string, RelationWordKind>;
@@ -194,7 +198,7 @@ const WORD = { type: 'string', minLength: 1, maxLength: 24, pattern: '^[^\\s=#]+
 const schemas: Record<string, object> = {
   'surnames.txt': {
     type: 'object',
-    properties: { word: { ...WORD, maxLength: 2 }, common: { enum: [0, 1] } },
+    properties: { word: { ...WORD, maxLength: 2 }, common: { enum: [0, 1] }, part: { enum: [1] } },
     required: ['word'],
     additionalProperties: false,
   },
@@ -234,7 +238,7 @@ const schemas: Record<string, object> = {
   },
   'generic-stems.txt': {
     type: 'object',
-    properties: { word: WORD, kind: { enum: ['determiner', 'modifier'] } },
+    properties: { word: WORD, kind: { enum: ['determiner', 'modifier', 'department'] } },
     required: ['word'],
     additionalProperties: false,
   },
@@ -367,7 +371,12 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const surnames = new Set<string>();
   const compoundSurnames = new Set<string>();
   const commonSurnames = new Set<string>();
+  const nameParts = new Set<string>();
   for (const e of read(dir, 'surnames.txt')) {
+    if (e.part === 1) {
+      nameParts.add(e.word);
+      continue;
+    }
     (e.word.length === 2 ? compoundSurnames : surnames).add(e.word);
     if (e.common === 1) commonSurnames.add(e.word);
   }
@@ -441,9 +450,11 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const genericStems = new Set<string>();
   const determiners = new Trie<true>();
   const modifiers = new Set<string>();
+  const departments = new Set<string>();
   for (const e of read(dir, 'generic-stems.txt')) {
     if (e.kind === 'determiner') determiners.add(e.word, true);
     else if (e.kind === 'modifier') modifiers.add(e.word);
+    else if (e.kind === 'department') departments.add(e.word);
     else genericStems.add(e.word);
   }
   const blockAfter = new Set<string>();
@@ -475,6 +486,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     dir,
     surnames,
     compoundSurnames,
+    nameParts,
     commonSurnames,
     notPerson: trieOf(setOf('not-person.txt')),
     followers: trieOf(setOf('person-followers.txt')),
@@ -495,6 +507,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     genericStems,
     determiners,
     modifiers,
+    departments,
     blockAfter,
     blockBefore,
     relationWords,

@@ -99,6 +99,15 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     }
     const ch = V[cur - 1];
     if (!isNameChar(ch) && ch !== ')' && ch !== '(') break;
+    if (ch === ')') {
+      // 北方(定州)再生资源产业基地, 中国(上海)自由贸易试验区: a place in parentheses inside the name
+      const open = V.lastIndexOf('(', cur - 2);
+      const inner = open >= 0 ? V.slice(open + 1, cur - 1) : '';
+      if (open > floor && inner.length >= 2 && inner.length <= 5 && /^[\u3400-\u9fff]+$/.test(inner) && isNameChar(V[open - 1]) && !ctx.personMask[open - 1]) {
+        cur = open;
+        continue;
+      }
+    }
     if (ch === ')' || ch === '(') break;
     if (ctx.personMask[cur - 1]) break;
     const t = tokenAt(ctx, cur - 1);
@@ -164,6 +173,11 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
   // (not when jieba reads a place word starting there: 于田县)
   while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
+  // nothing of the name before the parentheses (他说(张三)公司): the stem starts after them
+  if (V[cur] === '(') {
+    const close = V.indexOf(')', cur);
+    if (close > 0 && close < ss) cur = close + 1;
+  }
   return cur;
 }
 
@@ -375,7 +389,7 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
       for (const [s, e] of items) {
         if (e - s < 2 || e - s > 26) continue;
         if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
-        if (d.genericStems.has(V.slice(s, e))) continue;
+        if (d.genericStems.has(V.slice(s, e)) || d.departments.has(V.slice(s, e))) continue;
         // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
         const own = d.suffixesRev.longestEndingAt(V, e, s);
         // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name

@@ -302,6 +302,9 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
   for (let k = p + 1; k < e; k++) if (d.ruleWords['bad-given'].has(V[k])) return false;
   const np = d.notPerson.longestAt(V, p, e);
   if (np) return false;
+  // 区长区领导班子: a word that looks like a title but is none (区领导) starts no name (surname 区)
+  const nt = d.notTitle.longestAt(V, p);
+  if (nt && nt.len >= 2) return false;
   if (d.groupWords.has(V.slice(p, e))) return false;
   if (d.gazetteer.has(V.slice(p, e))) return false;
   // 陈书记, 王县长: a surname and a role is a form of address, not a name
@@ -339,6 +342,12 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       for (let k = p; k < end; k++) if (ctx.claimed[k]) ok = false;
       if (ok) return end - p;
     }
+  }
+  // 巴桑罗布, 扎西多吉: two parts of a Tibetan name after a title make one four-character name
+  if (strong && ctx.d.nameParts.has(V.slice(p, p + 2)) && ctx.d.nameParts.has(V.slice(p + 2, p + 4))) {
+    let ok = true;
+    for (let k = p; k < p + 4; k++) if (ctx.claimed[k]) ok = false;
+    if (ok) return 4;
   }
   for (const s of surnamesAt(ctx, p)) {
     const short = p + s + 1;

@@ -116,7 +116,12 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       void between;
     } else {
       const clauseStart = sent.vs;
-      if (groupSubject(ctx, clauseStart, first.vs) || otherSubject(ctx, clauseStart, first.vs)) subject = [];
+      const addressed = addressee(ctx, persons, clauseStart, first.vs);
+      if (addressed !== undefined) {
+        // 宗主席一行到…: a surname and a role name the one earlier person of that surname and title
+        subject = addressed ? [addressed] : [];
+        rule = 'inspected/address';
+      } else if (groupSubject(ctx, clauseStart, first.vs) || otherSubject(ctx, clauseStart, first.vs)) subject = [];
       else {
         subject = carry;
         rule = 'inspected/carry-over';
@@ -156,6 +161,8 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
           const w = visitWords.find((x) => x.vs >= i && x.vs < e)!;
           for (const s of sites) {
             // 看望了开发区的干部职工: a site followed by 的 only qualifies the real object
+            // 赴深圳参加光博会: a move to a place to attend an event is no inspection of that place
+            if (w.kind === 'move' && !visitWords.some((x) => x.kind === 'visit' && x.vs >= s.ve && x.vs < e) && words.some((x) => x.kind === 'attend' && x.vs >= s.ve && x.vs < e)) continue;
             if (s.vs >= w.vs && s.ve <= e && !s.nested && !followedByDe(ctx, s.ve, e)) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
           }
         }
@@ -212,10 +219,33 @@ function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
 }
 
 /** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
+/**
+ * A form of address (宗主席, 周书记: surname + role) between a and b: the earlier person of that
+ * surname holding a title that ends with the role (null when none or several fit);
+ * undefined when there is no form of address.
+ */
+function addressee(ctx: Ctx, persons: Cand[], a: number, b: number): Cand | null | undefined {
+  const { V, d } = ctx;
+  for (let i = a; i < b - 1; i++) {
+    if (!d.surnames.has(V[i]) || ctx.claimed[i]) continue;
+    const r = d.roles.longestAt(V, i + 1, b);
+    if (!r) continue;
+    const role = V.slice(i + 1, i + 1 + r.len);
+    const keys = new Map<string, Cand>();
+    for (const l of ctx.links) {
+      if (l.type !== 'HOLDS_TITLE' || l.source.vs >= i || l.source.key[0] !== V[i] || !l.target.key.endsWith(role)) continue;
+      if (persons.includes(l.source)) keys.set(l.source.key, l.source);
+    }
+    return keys.size === 1 ? [...keys.values()][0] : null;
+  }
+  return undefined;
+}
+
 function groupSubject(ctx: Ctx, a: number, b: number): boolean {
   const { V, d } = ctx;
-  for (let i = a; i < b; i++) {
-    const m = d.groupTrie.longestAt(V, i, b);
+  for (let i = a; i <= b && i < V.length; i++) {
+    // (the group word may run past b, or start at it: 调研组一行 where b is the 调研 inside it)
+    const m = d.groupTrie.longestAt(V, i);
     if (m) {
       // 负责人 after 等相关部门 is part of a party led by the subject, not a subject
       if (V.slice(Math.max(a, i - 6), i).includes('等')) continue;
@@ -242,7 +272,10 @@ function attended(ctx: Ctx, persons: Cand[]): void {
       for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
         if (CLAUSE.test(V[j]) || V[j] === '。') break;
         const h = d.relationTrie.longestAt(V, j, sent.ve);
-        if (h && h.value === 'event') evEnd = j + h.len;
+        // the head ends a word and is no mere end of a common two-character word (参与社会化: no event 社会)
+        if (h && h.value === 'event' && isBoundary(ctx, j + h.len)) {
+          evEnd = j + h.len;
+        }
       }
       if (evEnd < 0) continue;
       const evStart = i + m.len;
