@@ -10,6 +10,7 @@
  */
 import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, Relation, SourcePosition } from '../types';
 import { normalize, segment } from '../segment';
+import { sourcePosition } from '../ingest/source-map';
 import { fnv1a } from '../resolve';
 import { getDictionaries } from './dictionaries';
 import type { Cand, Ctx } from './context';
@@ -19,20 +20,11 @@ import { extractRelations } from './relations';
 
 export { DictionaryError, getDictionaries, loadDictionaries } from './dictionaries';
 
-/** Where an article text offset lies in the source file (from Article.sourceMap). */
+/** Where an article text offset lies in the source file; undefined where the article has no map there. */
 export function sourcePositionOf(article: Article, offset: number): SourcePosition | undefined {
   const map = article.sourceMap;
-  if (!map || !map.length) return undefined;
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (map[mid].offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const p = map[lo];
-  if (p.offset > offset) return undefined;
-  return { line: p.line, column: p.column + (offset - p.offset) };
+  if (!map || !map.length || map[0].offset > offset) return undefined;
+  return sourcePosition(article, offset);
 }
 
 export function entityIdFor(type: EntityType, name: string): string {
