@@ -164,7 +164,10 @@ export interface Dictionaries {
   suffixes: Map<string, SuffixInfo>;
   boundary: Set<string>;
   /** Small word classes (rule-words.txt), by kind. */
-  ruleWords: Record<'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end', Set<string>>;
+  ruleWords: Record<
+    'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things',
+    Set<string>
+  >;
   /** Level words (title-parts.txt kind=level), longest first. */
   levels: string[];
   /** Verbs allowed inside project names. */
@@ -251,7 +254,7 @@ schemas['name-blockers.txt'] = {
 };
 schemas['rule-words.txt'] = {
   type: 'object',
-  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end'] } },
+  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end', 'etc-people', 'etc-things'] } },
   required: ['word', 'kind'],
   additionalProperties: false,
 };
@@ -480,6 +483,8 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     'byline-role': new Set(),
     topic: new Set(),
     'name-end': new Set(),
+    'etc-people': new Set(),
+    'etc-things': new Set(),
   };
   for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
   return {

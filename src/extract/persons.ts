@@ -513,7 +513,7 @@ function nameLists(ctx: Ctx): void {
       const introduced = [...d.ruleWords['list-intro']].some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
       const rest = V.slice(lastStart + lastLen + 1, lastStart + lastLen + 10);
       const ended =
-        (after.startsWith('等') && (/领导|同志|干部|负责人|嘉宾|代表|班子|成员|^人/.test(rest) || !/^(地|处|市|县|区|省|镇|乡|村|单位|部门|企业)/.test(rest))) ||
+        (after.startsWith('等') && (etcPeople(d.ruleWords['etc-people'], rest) || ![...d.ruleWords['etc-things']].some((w) => rest.startsWith(w)))) ||
         (followAt(ctx, lastStart + lastLen)?.strong ?? false);
       if (!(known || introduced || ended)) continue;
       for (const [a, b] of items) if (!ctx.claimed[a]) addPerson(ctx, a, b, 'person/name-list');
@@ -647,4 +647,10 @@ export function extractPersons(ctx: Ctx): void {
   groupNames(ctx);
   nameVerb(ctx);
   repeats(ctx);
+}
+
+/** After 等, do the next words show a list of people (等相关领导, 等人)? A one-character entry must follow 等 directly. */
+function etcPeople(words: Set<string>, rest: string): boolean {
+  for (const w of words) if (w.length === 1 ? rest.startsWith(w) : rest.includes(w)) return true;
+  return false;
 }
