@@ -485,12 +485,26 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
   return out;
 }
 
+/**
+ * A place or project span that is a slogan: it begins numeral+word, numeral+word (百县千镇,
+ * 一村一品), or it fills a pair of quotes and begins with a numeral (“四好农村路”).
+ */
+function isSlogan(ctx: Ctx, s: Span): boolean {
+  const { V } = ctx;
+  const num = ctx.d.ruleWords.numeral;
+  if (!num.has(V[s.vs])) return false;
+  if (s.ve - s.vs >= 4 && !num.has(V[s.vs + 1]) && num.has(V[s.vs + 2]) && !num.has(V[s.vs + 3])) return true;
+  return /[“"‘]/.test(V[s.vs - 1] ?? '') && /[”"’]/.test(V[s.ve] ?? '');
+}
+
 export function extractEntities(ctx: Ctx): void {
   const { V } = ctx;
   let spans = suffixSpans(ctx);
   spans = listSpans(ctx, spans);
   spans = spans.concat(visitListItems(ctx, spans));
   spans = spans.concat(gazetteerSpans(ctx, spans));
+  // slogans and campaigns: 百县千镇万村…工程, 一村一品, “四好农村路”
+  spans = spans.filter((s) => s.type === 'Organization' || !isSlogan(ctx, s));
   // 五一路街道五一路社区: a name that runs into an administrative unit (五一路社区) across its
   // start is cut wrongly; the unit wins
   spans = spans.filter((s) => s.admin || !spans.some((a) => a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve));

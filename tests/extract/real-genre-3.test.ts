@@ -1,0 +1,23 @@
+import { expect } from 'chai';
+import { facts, names, pairs } from './helpers';
+
+/** Third round of fixes found on real local-government news outside the sample (issue 3). */
+describe('extract: real-genre constructions, round 3', () => {
+  it('a quoted slogan that begins with a numeral is no place (“四好农村路”)', () => {
+    const f = facts('县委书记刘伟到川石乡调研“四好农村路”建设情况。');
+    expect(names(f, 'Place')).to.deep.equal(['川石乡']);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['刘伟', '川石乡']]);
+  });
+
+  it('a campaign named numeral+word, numeral+word is no project or place (百县千镇万村…工程)', () => {
+    const f = facts('市长陈明调研百县千镇万村高质量发展工程推进情况。');
+    expect(names(f, 'Project')).to.deep.equal([]);
+    expect(names(f, 'Place')).to.deep.equal([]);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([]);
+  });
+
+  it('places that begin with numerals stay places (五一路街道, 十里铺村)', () => {
+    const f = facts('区长王刚到五一路街道和十里铺村调研。');
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['王刚', '五一路街道'], ['王刚', '十里铺村']]);
+  });
+});
