@@ -239,7 +239,11 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   // single-character administrative heads need a proper-name stem (not 全区, 城区, 市区)
   if (head.admin && head.word.length === 1) {
     const g = d.gazetteerRev.longestEndingAt(V, ss, start);
-    if (!g) {
+    // (慈/nr 口/q 村: a two-character name that jieba cut into single characters)
+    const one = tokenAt(ctx, ss - 1);
+    const before = tokenAt(ctx, ss - 2);
+    const cutName = start === ss - 2 && !!one && !!before && one.vs === ss - 1 && before.vs === start && before.ve === ss - 1 && /^(nr|nz|ns)$/.test(before.tag) && /^(q|n|ng|nr|nz|ns|x)$/.test(one.tag) && !d.ruleWords.numeral.has(before.word);
+    if (!g && !cutName) {
       const tk = tokenAt(ctx, ss - 1);
       if (!tk) return false;
       if (tk.ve > ss) {

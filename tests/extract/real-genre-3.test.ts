@@ -20,4 +20,12 @@ describe('extract: real-genre constructions, round 3', () => {
     const f = facts('区长王刚到五一路街道和十里铺村调研。');
     expect(pairs(f, 'INSPECTED')).to.deep.equal([['王刚', '五一路街道'], ['王刚', '十里铺村']]);
   });
+
+  it('a two-character village name that jieba cut into single characters is kept (慈/口/村)', () => {
+    const f = facts('县委书记刘伟深入渡潭村、川石乡慈口村走访。');
+    expect(names(f, 'Place')).to.include('慈口村');
+    expect(pairs(f, 'INSPECTED').map(([, s]) => s)).to.include('慈口村');
+    const g = facts('全县三个村和各个村都已完成。');
+    expect(names(g, 'Place')).to.deep.equal([]);
+  });
 });
