@@ -138,7 +138,10 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       // (also a brand that jieba cut into two single characters: 鑫/nr 达/v 化工有限公司)
       const sizesOk = !!prevTok && ((piece.length === 2 && prevTok.word.length >= 2) || (piece.length === 1 && prevTok.word.length === 1 && /^(nr|x|nz)$/.test(prevTok.tag)));
       const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
-      if (t.tag === 'v' && !verbInName && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      // (区社会治理综合服务中心: a verb after a noun that follows a level word is inside the name)
+      const levelTok = prevTok ? tokenAt(ctx, prevTok.vs - 1) : undefined;
+      const verbInPlace = head.type === 'Place' && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && prevTok.tag === 'n' && prevTok.word.length >= 2 && !!levelTok && levelTok.ve === prevTok.vs && ctx.d.levels.includes(levelTok.word) && levelTok.vs >= floor;
+      if (t.tag === 'v' && !verbInName && !verbInPlace && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
       if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;

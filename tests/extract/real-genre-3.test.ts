@@ -28,4 +28,9 @@ describe('extract: real-genre constructions, round 3', () => {
     const g = facts('全县三个村和各个村都已完成。');
     expect(names(g, 'Place')).to.deep.equal([]);
   });
+
+  it('a verb inside a centre named after a level word is part of the name (区社会治理综合服务中心)', () => {
+    const f = facts('区长赵强到区社会治理综合服务中心和区政务服务中心调研。');
+    expect(pairs(f, 'INSPECTED').map(([, s]) => s).sort()).to.deep.equal(['区政务服务中心', '区社会治理综合服务中心'].sort());
+  });
 });
