@@ -33,4 +33,12 @@ describe('extract: real-genre constructions, round 3', () => {
     const f = facts('区长赵强到区社会治理综合服务中心和区政务服务中心调研。');
     expect(pairs(f, 'INSPECTED').map(([, s]) => s).sort()).to.deep.equal(['区政务服务中心', '区社会治理综合服务中心'].sort());
   });
+
+  it('a title in parentheses after a name holds it, and the name is the visit subject (李华（区长）一行)', () => {
+    const f = facts('区委书记王立新带队检查餐饮企业。李华（区长）一行到马寨镇调研。');
+    expect(pairs(f, 'HOLDS_TITLE')).to.deep.include(['李华', '区长']);
+    expect(pairs(f, 'INSPECTED')).to.deep.equal([['李华', '马寨镇']]);
+    const g = facts('本次会议（区长办公会）研究了三项议题。');
+    expect(names(g, 'Person')).to.deep.equal([]);
+  });
 });
