@@ -165,7 +165,7 @@ export interface Dictionaries {
   boundary: Set<string>;
   /** Small word classes (rule-words.txt), by kind. */
   ruleWords: Record<
-    'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things',
+    'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things' | 'numeral',
     Set<string>
   >;
   /** Level words (title-parts.txt kind=level), longest first. */
@@ -254,7 +254,7 @@ schemas['name-blockers.txt'] = {
 };
 schemas['rule-words.txt'] = {
   type: 'object',
-  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end', 'etc-people', 'etc-things'] } },
+  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end', 'etc-people', 'etc-things', 'numeral'] } },
   required: ['word', 'kind'],
   additionalProperties: false,
 };
@@ -485,6 +485,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     'name-end': new Set(),
     'etc-people': new Set(),
     'etc-things': new Set(),
+    numeral: new Set(),
   };
   for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
   return {

@@ -138,7 +138,10 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       // (also a brand that jieba cut into two single characters: 鑫/nr 达/v 化工有限公司)
       const sizesOk = !!prevTok && ((piece.length === 2 && prevTok.word.length >= 2) || (piece.length === 1 && prevTok.word.length === 1 && /^(nr|x|nz)$/.test(prevTok.tag)));
       const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
-      if (t.tag === 'v' && !verbInName && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      // (区社会治理综合服务中心: a verb after a noun that follows a level word is inside the name)
+      const levelTok = prevTok ? tokenAt(ctx, prevTok.vs - 1) : undefined;
+      const verbInPlace = head.type === 'Place' && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && prevTok.tag === 'n' && prevTok.word.length >= 2 && !!levelTok && levelTok.ve === prevTok.vs && ctx.d.levels.includes(levelTok.word) && levelTok.vs >= floor;
+      if (t.tag === 'v' && !verbInName && !verbInPlace && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
       if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
       if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;
@@ -239,7 +242,11 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   // single-character administrative heads need a proper-name stem (not 全区, 城区, 市区)
   if (head.admin && head.word.length === 1) {
     const g = d.gazetteerRev.longestEndingAt(V, ss, start);
-    if (!g) {
+    // (慈/nr 口/q 村: a two-character name that jieba cut into single characters)
+    const one = tokenAt(ctx, ss - 1);
+    const before = tokenAt(ctx, ss - 2);
+    const cutName = start === ss - 2 && !!one && !!before && one.vs === ss - 1 && before.vs === start && before.ve === ss - 1 && /^(nr|nz|ns)$/.test(before.tag) && /^(q|n|ng|nr|nz|ns|x)$/.test(one.tag) && !d.ruleWords.numeral.has(before.word);
+    if (!g && !cutName) {
       const tk = tokenAt(ctx, ss - 1);
       if (!tk) return false;
       if (tk.ve > ss) {
@@ -485,12 +492,26 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
   return out;
 }
 
+/**
+ * A place or project span that is a slogan: it begins numeral+word, numeral+word (百县千镇,
+ * 一村一品), or it fills a pair of quotes and begins with a numeral (“四好农村路”).
+ */
+function isSlogan(ctx: Ctx, s: Span): boolean {
+  const { V } = ctx;
+  const num = ctx.d.ruleWords.numeral;
+  if (!num.has(V[s.vs])) return false;
+  if (s.ve - s.vs >= 4 && !num.has(V[s.vs + 1]) && num.has(V[s.vs + 2]) && !num.has(V[s.vs + 3])) return true;
+  return /[“"‘]/.test(V[s.vs - 1] ?? '') && /[”"’]/.test(V[s.ve] ?? '');
+}
+
 export function extractEntities(ctx: Ctx): void {
   const { V } = ctx;
   let spans = suffixSpans(ctx);
   spans = listSpans(ctx, spans);
   spans = spans.concat(visitListItems(ctx, spans));
   spans = spans.concat(gazetteerSpans(ctx, spans));
+  // slogans and campaigns: 百县千镇万村…工程, 一村一品, “四好农村路”
+  spans = spans.filter((s) => s.type === 'Organization' || !isSlogan(ctx, s));
   // 五一路街道五一路社区: a name that runs into an administrative unit (五一路社区) across its
   // start is cut wrongly; the unit wins
   spans = spans.filter((s) => s.admin || !spans.some((a) => a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve));

@@ -456,6 +456,27 @@ function titleNames(ctx: Ctx): void {
   }
 }
 
+/** A title in parentheses after a name: 李华(区长). */
+function parenTitles(ctx: Ctx): void {
+  const { V } = ctx;
+  for (const sent of ctx.seg.sentences) {
+    for (const t of findTitles(ctx, sent.vs, sent.ve)) {
+      if (V[t.start - 1] !== '(' || V[t.end] !== ')' || ctx.claimed[t.start]) continue;
+      const o = t.start - 1;
+      for (const L of [3, 2, 4]) {
+        const p = o - L;
+        if (p < sent.vs || ctx.claimed[p] || ctx.claimed[o - 1]) continue;
+        if (p > sent.vs && isCJK(V[p - 1]) && !CLAUSE_START.has(V[p - 1])) continue;
+        if (nameAt(ctx, p, true) !== L) continue;
+        const person = addPerson(ctx, p, o, 'person/name-paren-title');
+        const title = addTitle(ctx, t);
+        ctx.links.push({ type: 'HOLDS_TITLE', source: person, target: title, vs: p, ve: t.end + 1, ruleId: 'title/name-paren-title' });
+        break;
+      }
+    }
+  }
+}
+
 /** 陈红民、苏建设、时博、许广佑等 */
 function nameLists(ctx: Ctx): void {
   const { V, d } = ctx;
@@ -643,6 +664,7 @@ function groupNames(ctx: Ctx): void {
 
 export function extractPersons(ctx: Ctx): void {
   titleNames(ctx);
+  parenTitles(ctx);
   nameLists(ctx);
   groupNames(ctx);
   nameVerb(ctx);
