@@ -36,6 +36,16 @@ export function emptySummary(): ExtractSummary {
   return { filesRead: 0, filesProcessed: 0, filesRejected: 0, articles: 0, entities: 0, relations: 0, diagnostics: [] };
 }
 
+/** Add one run's counts to another's (diagnostics are the caller's: they may be reported as they come). */
+export function addSummary(into: ExtractSummary, s: ExtractSummary): void {
+  into.filesRead += s.filesRead;
+  into.filesProcessed += s.filesProcessed;
+  into.filesRejected += s.filesRejected;
+  into.articles += s.articles;
+  into.entities += s.entities;
+  into.relations += s.relations;
+}
+
 /**
  * The start of every extraction run (in-process or on workers): list the inputs, count the ones
  * that cannot be opened as read and rejected, and give the reporter that records diagnostics in

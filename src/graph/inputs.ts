@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { extractFiles, emptySummary } from '../pipeline';
+import { addSummary, extractFiles, emptySummary } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts } from '../types/facts';
 import { buildGraph } from './build';
@@ -101,14 +101,8 @@ export function* readArticles(inputs: string[], opts: ExtractOptions = {}): Gene
       yield step.value;
       step = run.next();
     }
-    const s = step.value;
-    summary.filesRead += s.filesRead;
-    summary.filesProcessed += s.filesProcessed;
-    summary.filesRejected += s.filesRejected;
-    summary.articles += s.articles;
-    summary.entities += s.entities;
-    summary.relations += s.relations;
-    summary.diagnostics.push(...s.diagnostics);
+    addSummary(summary, step.value);
+    summary.diagnostics.push(...step.value.diagnostics);
   };
   for (const input of inputs) {
     if (isFactsFile(input)) {

@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { startRun } from '../pipeline';
+import { addSummary, startRun } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts } from '../types';
 import type { WorkMode, WorkResult } from './worker';
@@ -18,15 +18,6 @@ export interface ParallelOptions extends ExtractOptions {
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
-}
-
-function addSummary(into: ExtractSummary, s: ExtractSummary): void {
-  into.filesRead += s.filesRead;
-  into.filesProcessed += s.filesProcessed;
-  into.filesRejected += s.filesRejected;
-  into.articles += s.articles;
-  into.entities += s.entities;
-  into.relations += s.relations;
 }
 
 /**
