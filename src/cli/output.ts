@@ -34,7 +34,7 @@ export function openOutput(out: string | undefined, stdout: Writable): { stream:
 }
 
 /** Write a chunk, waiting for 'drain' when the stream's buffer is full (keeps memory flat); rejects on a write error. */
-export function write(stream: Writable, chunk: string): Promise<void> | void {
+export function write(stream: Writable, chunk: string | Uint8Array): Promise<void> | void {
   if (stream.errored) return Promise.reject(stream.errored);
   if (!stream.write(chunk)) {
     return new Promise((resolve, reject) => {
@@ -50,6 +50,43 @@ export function write(stream: Writable, chunk: string): Promise<void> | void {
       stream.once('drain', onDrain);
       stream.once('error', onError);
     });
+  }
+}
+
+/**
+ * Gathers text and bytes into writes of about `size` bytes (strings are counted by length, which
+ * is close enough): fewer, larger writes, with memory bounded by one chunk.
+ */
+export class ChunkedWriter {
+  private parts: (string | Uint8Array)[] = [];
+  private length = 0;
+  constructor(
+    private readonly sink: (chunk: string | Uint8Array) => Promise<void> | void,
+    private readonly size = 1 << 20,
+  ) {}
+
+  text(s: string): Promise<void> | void {
+    return this.add(s);
+  }
+
+  bytes(b: Uint8Array): Promise<void> | void {
+    return this.add(b);
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const parts = this.parts;
+    this.parts = [];
+    this.length = 0;
+    if (parts.length === 1) await this.sink(parts[0]);
+    else if (parts.every((p) => typeof p === 'string')) await this.sink((parts as string[]).join(''));
+    else await this.sink(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+  }
+
+  private add(part: string | Uint8Array): Promise<void> | void {
+    this.parts.push(part);
+    this.length += part.length;
+    if (this.length >= this.size) return this.flush();
   }
 }
 

@@ -39,17 +39,17 @@ export async function* extractFilesParallel(
 
 /**
  * Like extractFilesParallel, but the workers serialise: yields, per input file in input order,
- * that file's articles as JSON Lines (one JSON.stringify(ArticleFacts) per line, each ending in
- * a newline; empty for a file without articles). What `zhkg extract --workers N` writes.
+ * that file's articles as UTF-8 JSON Lines (one JSON.stringify(ArticleFacts) per line, each
+ * ending in a newline; empty for a file without articles). What `zhkg extract --workers N` writes.
  */
 export async function* extractJsonlParallel(
   inputs: string[],
   opts: ParallelOptions = {},
-): AsyncGenerator<string, ExtractSummary> {
+): AsyncGenerator<Uint8Array, ExtractSummary> {
   const run = runPool(inputs, opts, 'jsonl');
   let step = await run.next();
   while (!step.done) {
-    yield step.value.jsonl ?? '';
+    yield step.value.jsonl ?? new Uint8Array(0);
     step = await run.next();
   }
   return step.value;

@@ -16,15 +16,20 @@ export interface WorkResult {
   seq: number;
   /** The file's articles (mode 'objects'). */
   articles: ArticleFacts[];
-  /** The file's articles as JSON Lines, one per line, each ending in a newline (mode 'jsonl'). */
-  jsonl?: string;
+  /**
+   * The file's articles as UTF-8 JSON Lines, one per line, each ending in a newline (mode
+   * 'jsonl'). Its ArrayBuffer is transferred, not copied: the main thread only writes it.
+   */
+  jsonl?: Uint8Array;
   summary: ExtractSummary;
 }
 
-/** 'jsonl': the worker serialises, so the main thread neither clones objects nor stringifies. */
+/** 'jsonl': the worker serialises and encodes, so the main thread neither clones, stringifies nor encodes. */
 export type WorkMode = 'objects' | 'jsonl';
 
 const { mode = 'objects', ...options } = (workerData ?? {}) as Omit<ExtractOptions, 'onDiagnostic'> & { mode?: WorkMode };
+
+const encoder = new TextEncoder();
 
 parentPort?.on('message', (req: WorkRequest) => {
   const articles: ArticleFacts[] = [];
@@ -34,9 +39,13 @@ parentPort?.on('message', (req: WorkRequest) => {
     articles.push(step.value);
     step = run.next();
   }
-  const result: WorkResult =
-    mode === 'jsonl'
-      ? { seq: req.seq, articles: [], jsonl: articles.map((a) => `${JSON.stringify(a)}\n`).join(''), summary: step.value }
-      : { seq: req.seq, articles, summary: step.value };
-  parentPort?.postMessage(result);
+  if (mode === 'jsonl') {
+    // TextEncoder gives a Uint8Array over its own ArrayBuffer (never Buffer's shared pool), so it can be transferred
+    const jsonl = encoder.encode(articles.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    const result: WorkResult = { seq: req.seq, articles: [], jsonl, summary: step.value };
+    parentPort?.postMessage(result, [jsonl.buffer]);
+  } else {
+    const result: WorkResult = { seq: req.seq, articles, summary: step.value };
+    parentPort?.postMessage(result);
+  }
 });

@@ -5,7 +5,7 @@ import { extractFiles } from '../../pipeline';
 import type { ExtractSummary } from '../../pipeline';
 import { defaultWorkers, extractJsonlParallel } from '../../parallel';
 import type { ArticleFacts, Diagnostic } from '../../types';
-import { formatDiagnostic, formatSummary, openOutput, write } from '../output';
+import { ChunkedWriter, formatDiagnostic, formatSummary, openOutput, write } from '../output';
 
 const help = `usage: zhkg extract FILE|DIR... [--out FILE] [--workers N] [--date YYYY-MM-DD] [--home NAME] [--quiet]
 
@@ -48,30 +48,20 @@ const command: Command = {
       home: str(options.home),
       onDiagnostic: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
     };
-    // with workers, the workers serialise: one JSON Lines chunk per file, in input order
-    const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<string, ExtractSummary> =
+    // with workers, the workers serialise and encode: one UTF-8 JSON Lines chunk per file, in input order
+    const run: Iterator<ArticleFacts, ExtractSummary> | AsyncIterator<Uint8Array, ExtractSummary> =
       workers > 1 ? extractJsonlParallel(positionals, { ...extractOptions, workers }) : extractFiles(positionals, extractOptions);
-    let step: IteratorResult<ArticleFacts | string, ExtractSummary> = await run.next();
-    // Lines are gathered into ~1 MB writes: one write (and one 'drain' wait) per article cost
+    let step: IteratorResult<ArticleFacts | Uint8Array, ExtractSummary> = await run.next();
+    // Output is gathered into ~1 MB writes: one write (and one 'drain' wait) per article cost
     // several per cent of a run; memory stays bounded by the chunk size.
-    let pending: string[] = [];
-    let pendingLength = 0;
-    const flush = async () => {
-      if (pendingLength === 0) return;
-      const chunk = pending.join('');
-      pending = [];
-      pendingLength = 0;
-      await write(out.stream, chunk);
-    };
+    const chunk = new ChunkedWriter((c) => write(out.stream, c));
     try {
       while (!step.done) {
-        const line = typeof step.value === 'string' ? step.value : `${JSON.stringify(step.value)}\n`;
-        pending.push(line);
-        pendingLength += line.length;
-        if (pendingLength >= 1 << 20) await flush();
+        if (step.value instanceof Uint8Array) await chunk.bytes(step.value);
+        else await chunk.text(`${JSON.stringify(step.value)}\n`);
         step = await run.next();
       }
-      await flush();
+      await chunk.flush();
     } finally {
       // a write error (disk full) ends the run: stop the extraction too (worker threads included)
       if (!step.done) await run.return?.(undefined as never);
