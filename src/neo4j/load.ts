@@ -46,6 +46,13 @@ export interface LoadOptions {
   force?: boolean;
   /** How relationships are written (default 'create'; see RelWriteMode). */
   relWrite?: RelWriteMode;
+  /**
+   * Afterwards the database holds only this load's articles: Article nodes not in it are deleted
+   * with their facts, and entities left unconnected with them (what `zhkg regenerate` does; only
+   * right when the load holds the whole corpus). A function is asked after the last article is
+   * read, e.g. to prune only when no input was rejected.
+   */
+  prune?: boolean | (() => boolean);
   /** Called after each committed batch. */
   onBatch?: (progress: LoadSummary) => void;
 }
@@ -59,6 +66,8 @@ export interface LoadSummary {
   replaced: number;
   /** Articles with an unchanged contentHash: not touched. */
   skipped: number;
+  /** Articles in the database but not in this load, deleted (only with `prune`). */
+  pruned: number;
   /** Write transactions committed. */
   batches: number;
   nodesCreated: number;
@@ -75,6 +84,7 @@ export function emptyLoadSummary(): LoadSummary {
     loaded: 0,
     replaced: 0,
     skipped: 0,
+    pruned: 0,
     batches: 0,
     nodesCreated: 0,
     nodesDeleted: 0,
@@ -172,6 +182,25 @@ const relsStatement = (mode: RelWriteMode) =>
     'RETURN 0 AS done',
   ].join('\n');
 const RELS_STATEMENT: Record<RelWriteMode, string> = { merge: relsStatement('merge'), create: relsStatement('create') };
+
+/** Delete whole articles: their facts (every type, by articleId), the Article nodes; returns the facts' ends. */
+const DELETE_ARTICLES_STATEMENT = [
+  ...REL_TYPES.map(
+    (t) => `CALL {
+     UNWIND $ids AS aid
+     MATCH (s)-[r:${t} {articleId: aid}]->(e)
+     WITH r, s.id AS sid, e.id AS eid
+     DELETE r
+     RETURN collect(sid) + collect(eid) AS d_${t}
+   }`,
+  ),
+  `CALL {
+     UNWIND $ids AS aid
+     MATCH (a:Article {id: aid})
+     DETACH DELETE a
+   }`,
+  `RETURN ${REL_TYPES.map((t) => `d_${t}`).join(' + ')} AS touched`,
+].join('\n');
 
 const ORPHANS_STATEMENT = [
   ...ENTITY_LABELS.map(
@@ -406,9 +435,11 @@ export async function loadArticles(
     opts.onBatch?.({ ...summary });
   };
 
+  const seen = opts.prune ? new Set<string>() : null;
   for await (const a of iterate(articles)) {
     summary.articles++;
     const g = articleToGraph(a);
+    seen?.add(g.articleId);
     if (pending.has(g.articleId)) {
       // the same article twice in one batch: the later version wins
       summary.articles--;
@@ -419,7 +450,39 @@ export async function loadArticles(
     if (pendingRows >= maxRows || pending.size >= maxArticles) await flush();
   }
   await flush();
+  if (seen && (typeof opts.prune === 'function' ? opts.prune() : opts.prune)) await pruneArticles(driver, seen, summary, opts);
   return summary;
+}
+
+/** Delete the articles not in `keep` (with their facts and the entities left unconnected), in batches. */
+async function pruneArticles(driver: Driver, keep: Set<string>, summary: LoadSummary, opts: LoadOptions): Promise<void> {
+  const all = await driver.executeQuery('MATCH (a:Article) RETURN a.id AS id', {}, { database: opts.database, routing: 'WRITE' });
+  const stale = all.records.map((r) => r.get('id') as string).filter((id) => !keep.has(id));
+  const size = opts.batchArticles ?? 500;
+  for (let i = 0; i < stale.length; i += size) {
+    const ids = stale.slice(i, i + size);
+    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE', bookmarkManager: driver.executeQueryBookmarkManager });
+    try {
+      const c = await session.executeWrite(async (tx) => {
+        const res = await tx.run(DELETE_ARTICLES_STATEMENT, { ids });
+        const u = { ...res.summary.counters.updates() };
+        const touched = [...new Set((res.records[0].get('touched') as (string | null)[]).filter((x): x is string => x !== null))];
+        if (touched.length > 0) {
+          const o = (await tx.run(ORPHANS_STATEMENT, { ids: touched })).summary.counters.updates();
+          u.nodesDeleted += o.nodesDeleted;
+          u.relationshipsDeleted += o.relationshipsDeleted;
+        }
+        return u;
+      });
+      summary.nodesDeleted += c.nodesDeleted;
+      summary.relationshipsDeleted += c.relationshipsDeleted;
+    } finally {
+      await session.close();
+    }
+    summary.pruned += ids.length;
+    summary.batches++;
+    opts.onBatch?.({ ...summary });
+  }
 }
 
 /** Node and relationship totals in the database (from the count store: cheap). */

@@ -190,4 +190,35 @@ describe('neo4j loader (real server, hand-written facts)', function () {
     expect(s.relationshipsCreated).to.equal(120 * 3);
     expect(await graphCounts(t.driver, t.config.database)).to.deep.equal({ nodes: 120 * 3, relationships: 120 * 3 });
   });
+
+  it('prune: articles not in the load leave the database with their facts and orphaned entities', async function () {
+    const [a1, a2] = sampleFacts();
+    const snapshot = async () => ({
+      counts: await graphCounts(t.driver, t.config.database),
+      ids: (await rows('MATCH (n) RETURN n.id AS id ORDER BY id')).map((r) => r.id),
+      rels: (await rows('MATCH ()-[r]->() RETURN r.id AS id ORDER BY id')).map((r) => r.id),
+    });
+    // what a database holding only article 1 looks like
+    await loadArticles(t.driver, [a1]);
+    const only1 = await snapshot();
+    await wipe(t);
+
+    await loadArticles(t.driver, [a1, a2]);
+    const both = await snapshot();
+    expect(both.ids).to.include('fixture-002#1');
+    // without prune, a load of article 1 alone leaves article 2 in place
+    const kept = await loadArticles(t.driver, [a1]);
+    expect(kept).to.include({ skipped: 1, pruned: 0 });
+    expect(await snapshot()).to.deep.equal(both);
+    // a prune that declines (e.g. an input was rejected) deletes nothing
+    await loadArticles(t.driver, [a1], { prune: () => false });
+    expect(await snapshot()).to.deep.equal(both);
+    // with prune: exactly the database of article 1 alone
+    const pruned = await loadArticles(t.driver, [a1], { prune: true });
+    expect(pruned).to.include({ articles: 1, skipped: 1, pruned: 1 });
+    expect(pruned.nodesDeleted).to.be.greaterThan(1); // the Article and entities only it mentioned
+    expect(await snapshot()).to.deep.equal(only1);
+    // and pruning again is a no-op
+    expect(await loadArticles(t.driver, [a1], { prune: true })).to.include({ pruned: 0, nodesDeleted: 0 });
+  });
 });

@@ -8,7 +8,7 @@ import { ensureSchema } from '../../neo4j/schema';
 import { emptyLoadSummary, graphCounts, loadArticles, type LoadSummary } from '../../neo4j/load';
 import { readLoadInputs, type LoadInputSummary } from '../../neo4j/input';
 
-const help = `usage: zhkg load FILE|DIR... [--date YYYY-MM-DD] [--home NAME] [--batch-rows N] [--force] [--quiet]
+const help = `usage: zhkg load FILE|DIR... [--date YYYY-MM-DD] [--home NAME] [--batch-rows N] [--force] [--prune] [--quiet]
 
 Loads articles into Neo4j: pages are extracted first (as zhkg extract does); files ending in
 .jsonl are read as zhkg extract output. Creates the constraints and indexes of
@@ -26,6 +26,9 @@ options:
   --home NAME       home jurisdiction for titles
   --batch-rows N    nodes + relationships per write transaction (default 2000)
   --force           rewrite articles even when unchanged
+  --prune           the inputs are the whole corpus: afterwards delete the articles in the database
+                    that are not among them (with their facts, and entities left unconnected).
+                    Skipped, with a warning, when an input file or line was rejected
   --quiet           no progress / diagnostics on stderr (the summary is still printed)
 
 Prints a summary on stdout. Exit status 0; 1 when an input file or line was rejected;
@@ -34,7 +37,8 @@ articles only: run the same load again to finish).`;
 
 export function formatLoadSummary(s: LoadSummary, totals?: { nodes: number; relationships: number }): string {
   const lines = [
-    `articles ${s.articles}: loaded ${s.loaded}, replaced ${s.replaced}, skipped unchanged ${s.skipped}`,
+    `articles ${s.articles}: loaded ${s.loaded}, replaced ${s.replaced}, skipped unchanged ${s.skipped}` +
+      (s.pruned ? `; pruned ${s.pruned} no longer in the inputs` : ''),
     `written: relationships ${s.relationshipsWritten} (created ${s.relationshipsCreated}, deleted ${s.relationshipsDeleted}); ` +
       `nodes created ${s.nodesCreated}, deleted ${s.nodesDeleted}; transactions ${s.batches}`,
   ];
@@ -52,6 +56,7 @@ const command: Command = {
       home: { value: true },
       'batch-rows': { value: true },
       force: {},
+      prune: {},
       quiet: { alias: 'q' },
     });
     if (positionals.length === 0) throw new UsageError('name at least one FILE or DIR (pages, or .jsonl from zhkg extract)');
@@ -81,6 +86,12 @@ const command: Command = {
         database: conn.config.database,
         batchRows: batchRowsOpt ? Number(batchRowsOpt) : undefined,
         force: !!options.force,
+        prune: () => {
+          if (!options.prune) return false;
+          if (counts.filesRejected === 0 && counts.linesRejected === 0) return true;
+          io.stderr.write('zhkg load: --prune skipped: an input was rejected, so its articles would be deleted\n');
+          return false;
+        },
         onBatch: (p) => {
           summary = p;
           if (!quiet && io.stderr.isTTY) io.stderr.write(`\rzhkg load: ${p.loaded + p.replaced + p.skipped} articles...`);

@@ -27,7 +27,9 @@ Rebuilds everything from the corpus in one go (what \`npm start\` and scripts/re
 
   corpus/ -> articles -> facts        (graph/out/articles.jsonl)
           -> Neo4j                    (NEO4J_URI if set; else the running bundled server;
-                                       else the bundled server is started for this run)
+                                       else the bundled server is started for this run;
+                                       articles no longer in the corpus are deleted from it,
+                                       unless a file was rejected in this run)
           -> Graphology graph -> analyses (graph/out/analysis.json, graph/out/analysis/*.csv)
           -> exports                  (graph/out/graph.gexf, graph.graphml, graph.json, csv/,
                                        coappearance.gexf: the person network for Gephi)
@@ -106,7 +108,7 @@ interface Neo4jResult {
   counts?: { nodes: number; relationships: number };
 }
 
-async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, progress: Progress): Promise<Neo4jResult> {
+async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, prune: boolean, progress: Progress): Promise<Neo4jResult> {
   // Loaded lazily: --no-neo4j runs need neither the driver nor Java.
   const client = require('../../neo4j/client') as typeof import('../../neo4j/client');
   const bundled = require('../../neo4j/bundled') as typeof import('../../neo4j/bundled');
@@ -127,6 +129,7 @@ async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, prog
     await schema.ensureSchema(conn.driver, conn.config.database);
     const summary = await load.loadArticles(conn.driver, articles, {
       database: conn.config.database,
+      prune,
       onBatch: (s) => progress.detail(`Neo4j: ${s.loaded + s.replaced + s.skipped}/${articles.length} articles`),
     });
     const counts = await load.graphCounts(conn.driver, conn.config.database);
@@ -134,7 +137,8 @@ async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, prog
       ok: true,
       counts,
       message:
-        `Neo4j at ${client.safeUri(conn.config.uri)}: ${summary.loaded} articles loaded, ${summary.replaced} replaced, ${summary.skipped} unchanged; ` +
+        `Neo4j at ${client.safeUri(conn.config.uri)}: ${summary.loaded} articles loaded, ${summary.replaced} replaced, ${summary.skipped} unchanged` +
+        `${summary.pruned ? `, ${summary.pruned} no longer in the corpus deleted` : ''}${prune ? '' : ' (no pruning: an input was rejected)'}; ` +
         `database holds ${counts.nodes} nodes, ${counts.relationships} relationships${note}`,
     };
   } finally {
@@ -194,7 +198,9 @@ const command: Command = {
     if (useNeo4j) {
       progress.start('loading Neo4j');
       try {
-        const r = await loadIntoNeo4j(articles, !!options['keep-server'], progress);
+        // the corpus is the whole truth: articles gone from it leave the database too, unless a
+        // file was rejected this time (its articles would be deleted for a read error)
+        const r = await loadIntoNeo4j(articles, !!options['keep-server'], summary.filesRejected === 0, progress);
         const same = r.counts && r.counts.nodes === counts.nodes && r.counts.relationships === counts.edges;
         neo4jLine = `${r.message} (${same ? 'the same as the Graphology graph' : 'differs from the Graphology graph: the database also holds other or older articles'})`;
         progress.done(neo4jLine);
