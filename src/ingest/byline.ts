@@ -24,12 +24,16 @@ export interface Byline {
 type Role = 'reporter' | 'correspondent' | 'other';
 
 interface Compiled {
-  roles: Array<[string, Role]>;
+  /** Role words in NFKC (bylines are compared normalised), longest first, by their first code unit. */
+  rolesByStart: Map<number, Array<[string, Role]>>;
   name: RegExp;
   stop: Set<string>;
   ignored: Set<string>;
   opening: RegExp;
   openingPatterns: RegExp[];
+  /** Does any opening form match (opening or a pattern)? One test rejects most lines. Null when a
+   *  pattern has a back-reference (its group numbers would shift in the alternation). */
+  anyOpening: RegExp | null;
 }
 
 let compiled: Compiled | null = null;
@@ -43,16 +47,27 @@ function dict(): Compiled {
     ...d.reporter.map((r) => [r, 'reporter'] as [string, Role]),
     ...d.correspondent.map((r) => [r, 'correspondent'] as [string, Role]),
     ...d.other.map((r) => [r, 'other'] as [string, Role]),
-  ].sort((a, b) => b[0].length - a[0].length);
+  ]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([r, role]) => [r.normalize('NFKC'), role] as [string, Role]);
   const openings = [...d.openings].sort((a, b) => b.length - a.length).map(escape);
+  // 本报讯 at the start of a line (possibly after an opening bracket), not followed by more CJK that makes it a word.
+  const opening = `^[【\\[(（]?\\s*(?:${openings.join('|')})(?=[\\s（(【\\]】)）:：,，\\d０-９一二三四五六七八九十近日前]|$)`;
+  const rolesByStart = new Map<number, Array<[string, Role]>>();
+  for (const role of roles) {
+    const c = role[0].charCodeAt(0);
+    rolesByStart.set(c, [...(rolesByStart.get(c) ?? []), role]);
+  }
   compiled = {
-    roles,
+    rolesByStart,
     stop: new Set([...(d.nameStopChars ?? '')]),
     ignored: new Set(d.ignoredTokens ?? []),
     name: new RegExp(`^[\\p{Script=Han}][\\p{Script=Han}·•]{${d.nameMinLength - 1},${d.nameMaxLength + 2}}$`, 'u'),
-    // 本报讯 at the start of a line (possibly after an opening bracket), not followed by more CJK that makes it a word.
-    opening: new RegExp(`^[【\\[(（]?\\s*(?:${openings.join('|')})(?=[\\s（(【\\]】)）:：,，\\d０-９一二三四五六七八九十近日前]|$)`, 'u'),
+    opening: new RegExp(opening, 'u'),
     openingPatterns: d.openingPatterns.map((p) => new RegExp(p, 'u')),
+    anyOpening: d.openingPatterns.some((p) => /\\[1-9]|\\k</.test(p))
+      ? null
+      : new RegExp([opening, ...d.openingPatterns].map((p) => `(?:${p})`).join('|'), 'u'),
   };
   return compiled;
 }
@@ -62,31 +77,43 @@ function isName(token: string, max: number): boolean {
   return dict().name.test(token) && plain.length <= max && !dict().stop.has(plain[0]);
 }
 
+/** Sentence punctuation: never in a byline (记者了解到，…). */
+const SENTENCE_PUNCT = /[。！？!?；;，,“”"]/u;
+
 /**
  * Parse a whole string as a byline, or return null. Accepts bracketed forms ((记者 张三)),
  * colons (记者：张三), names glued to the role (记者张三) and several names per role.
  */
 export function parseByline(text: string): Byline | null {
   if (text.length > 80) return null;
+  // Most lines are rejected before any normalising: a line opening with a CJK ideograph (NFKC
+  // leaves them as they are) that starts no role word, or holding sentence punctuation (NFKC keeps
+  // each of these or turns it into another of them: ，-> ,).
+  const c0 = text.charCodeAt(0);
+  if (c0 >= 0x4e00 && c0 <= 0x9fff && !dict().rolesByStart.has(c0)) return null;
+  if (SENTENCE_PUNCT.test(text)) return null;
   let t = text.normalize('NFKC').trim().replace(/^[■□●◆▲△★☆◇○]+\s*/u, '');
   const bracket = /^[(\[【]\s*(.*?)\s*[)\]】]$/u.exec(t);
   if (bracket) t = bracket[1];
   if (!t || t.length > 60) return null;
+  // the first token must start with a role word: most lines are rejected here
+  const first = /[^\s、:：]/u.exec(t);
+  if (!first || !dict().rolesByStart.has(t.charCodeAt(first.index))) return null;
   // sentence punctuation never sits in a byline (记者了解到，…)
-  if (/[。！？!?；;，,“”"]/u.test(t)) return null;
+  if (SENTENCE_PUNCT.test(t)) return null;
   const tokens = t.split(/[\s、:：]+/u).filter(Boolean);
-  const { roles } = dict();
+  const { rolesByStart } = dict();
   const out: Byline = { reporters: [], correspondents: [] };
   let role: Role | null = null;
   let sawName = false;
   let pendingRole = false;
   for (const token of tokens) {
     if (sawName && !pendingRole && dict().ignored.has(token)) continue;
-    const hit = roles.find(([r]) => token.startsWith(r.normalize('NFKC')));
+    const hit = rolesByStart.get(token.charCodeAt(0))?.find(([r]) => token.startsWith(r));
     if (hit) {
       if (pendingRole) return null; // a role without names
       role = hit[1];
-      const rest = token.slice(hit[0].normalize('NFKC').length);
+      const rest = token.slice(hit[0].length);
       if (!rest) {
         pendingRole = true;
         continue;
@@ -116,12 +143,18 @@ export function bylineEmpty(b: Byline): boolean {
   return b.reporters.length === 0 && b.correspondents.length === 0;
 }
 
+/** The role words a byline glued to the end of a line starts with, and the place where one starts. */
+const TRAILING_ROLES = ['记者', '通讯员'];
+const TRAILING = new RegExp(`[。！？!?…”」』）)]\\s*(?=[(（【]?\\s*(?:本报|见习|特约|首席|实习)?(?:${TRAILING_ROLES.join('|')}))`, 'gu');
+
 /**
  * A byline at the end of a text line, after the sentence it follows (…盟”。记者 景静).
  * Returns the index where the byline starts, or -1.
  */
 export function trailingBylineStart(line: string): number {
-  const re = /[。！？!?…”」』）)]\s*(?=[(（【]?\s*(?:本报|见习|特约|首席|实习)?(?:记者|通讯员))/gu;
+  if (!TRAILING_ROLES.some((r) => line.includes(r))) return -1; // most lines: no role word at all
+  const re = TRAILING;
+  re.lastIndex = 0;
   let last = -1;
   for (let m = re.exec(line); m; m = re.exec(line)) last = m.index + m[0].length;
   if (last < 0) return -1;
@@ -131,6 +164,7 @@ export function trailingBylineStart(line: string): number {
 /** Length of the opening marker (本报讯, 新华社郑州9月19日电...) at the start of a line, or 0. */
 export function openingLength(line: string): number {
   const d = dict();
+  if (d.anyOpening && !d.anyOpening.test(line)) return 0;
   const m = d.opening.exec(line);
   if (m) return m[0].length;
   for (const p of d.openingPatterns) {

@@ -16,13 +16,18 @@ interface ClutterDictionary {
 
 interface Compiled {
   maxLength: number;
-  prefix: RegExp;
-  patterns: RegExp[];
+  /** The prefixes and the patterns as one alternation: one test per line. */
+  clutter: RegExp;
+  /** Patterns with back-references (their group numbers would shift in the alternation): tested alone. */
+  apart: RegExp[];
   captions: RegExp[];
   dateField: RegExp;
 }
 
 let compiled: Compiled | null = null;
+
+/** A back-reference in a pattern's source (\1, \k<name>; an escaped backslash before a digit also counts: harmless). */
+const BACKREFERENCE = /\\[1-9]|\\k</;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -32,10 +37,11 @@ function rules(): Compiled {
   if (compiled) return compiled;
   const d = loadDictionary<ClutterDictionary>('ingest/clutter.json');
   const byLength = [...d.prefixes].sort((a, b) => b.length - a.length).map(escape);
+  const prefix = `^[【\\[(（]?\\s*(?:${byLength.join('|')})\\s*(?:${d.prefixSeparator}|$)`;
   compiled = {
     maxLength: d.maxLength,
-    prefix: new RegExp(`^[【\\[(（]?\\s*(?:${byLength.join('|')})\\s*(?:${d.prefixSeparator}|$)`, 'u'),
-    patterns: d.patterns.map((p) => new RegExp(p, 'u')),
+    clutter: new RegExp([prefix, ...d.patterns.filter((p) => !BACKREFERENCE.test(p))].map((p) => `(?:${p})`).join('|'), 'u'),
+    apart: d.patterns.filter((p) => BACKREFERENCE.test(p)).map((p) => new RegExp(p, 'u')),
     captions: (d.captions ?? []).map((p) => new RegExp(p, 'u')),
     dateField: new RegExp(`(?:${d.dateFields.map(escape).join('|')})\\s*[:：]?\\s*`, 'u'),
   };
@@ -46,8 +52,7 @@ function rules(): Compiled {
 export function isClutter(line: string): boolean {
   const r = rules();
   if (!line || line.length > r.maxLength) return false;
-  if (r.prefix.test(line)) return true;
-  return r.patterns.some((p) => p.test(line));
+  return r.clutter.test(line) || r.apart.some((p) => p.test(line));
 }
 
 /** Is this trimmed line a photo caption (图为…, ▲…)? */

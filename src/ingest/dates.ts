@@ -84,12 +84,16 @@ export function parseDatelineAt(text: string): Dateline | null {
   return { month, day, year: year !== null && year >= 1900 && year <= 2100 ? year : null };
 }
 
+/** A full or month-day date, or a vague time word (for findDatelineInSentence). */
+const DATE_OR_VAGUE = new RegExp(`(?:(${YEAR})${S}年${S})?(${NUM})${S}月${S}(${NUM})${S}[日号]|近日|日前|近期|连日来`, 'gu');
+
 /**
  * The first date in the article's first sentence, unless a vague time word (近日) comes first. For
  * articles that do not open with 本报讯 and a dateline.
  */
 export function findDatelineInSentence(sentence: string): Dateline | null {
-  const re = new RegExp(`(?:(${YEAR})${S}年${S})?(${NUM})${S}月${S}(${NUM})${S}[日号]|近日|日前|近期|连日来`, 'gu');
+  const re = DATE_OR_VAGUE;
+  re.lastIndex = 0;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (!m[2]) return null; // a vague word first
     const month = smallNumber(m[2]);

@@ -4,6 +4,7 @@
  * that is binary (NUL bytes, control characters) or invalid in every candidate is rejected, with
  * the line of the first bad byte where one can be named.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { SourceEncoding } from '../types';
 
@@ -73,26 +74,36 @@ export function lineOfByte(buf: Uint8Array, index: number, unit = 1, bigEndian =
   return line;
 }
 
-/** Characters a text page is made of; anything else counts against a candidate decoding. */
-function isPlausible(code: number): boolean {
-  return (
-    code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c ||
-    (code >= 0x20 && code < 0x7f) ||
-    (code >= 0xa0 && code < 0x2000 && code !== 0xfffd) || // Latin-1, Greek, Cyrillic (in GB2312), etc.
-    (code >= 0x2000 && code < 0x2700) || // general punctuation, symbols, numbers, arrows, boxes
-    (code >= 0x3000 && code < 0x3100) || // CJK punctuation, kana, bopomofo
-    (code >= 0x3200 && code < 0x3400) || // enclosed CJK, compatibility
-    (code >= 0x3400 && code < 0x4dc0) || // CJK extension A
-    (code >= 0x4e00 && code < 0xa000) || // CJK unified
-    (code >= 0xf900 && code < 0xfb00) || // compatibility ideographs
-    (code >= 0xfe30 && code < 0xfe50) || // vertical forms
-    (code >= 0xff00 && code < 0xfff0) || // full-width forms
-    code === 0xfeff
-  );
+/** Characters a text page is made of ([from, to) code ranges); anything else counts against a candidate decoding. */
+const PLAUSIBLE: Array<[number, number]> = [
+  [0x09, 0x0b], // tab, line feed
+  [0x0c, 0x0e], // form feed, carriage return
+  [0x20, 0x7f],
+  [0xa0, 0x2000], // Latin-1, Greek, Cyrillic (in GB2312), etc.
+  [0x2000, 0x2700], // general punctuation, symbols, numbers, arrows, boxes
+  [0x3000, 0x3100], // CJK punctuation, kana, bopomofo
+  [0x3200, 0x3400], // enclosed CJK, compatibility
+  [0x3400, 0x4dc0], // CJK extension A
+  [0x4e00, 0xa000], // CJK unified
+  [0xf900, 0xfb00], // compatibility ideographs
+  [0xfe30, 0xfe50], // vertical forms
+  [0xff00, 0xfff0], // full-width forms
+  [0xfeff, 0xff00], // byte order mark
+];
+
+/** Per UTF-16 code unit: 1 when plausible. Built once. */
+let plausibleTable: Uint8Array | null = null;
+
+function plausibleUnits(): Uint8Array {
+  if (plausibleTable) return plausibleTable;
+  const t = new Uint8Array(0x10000);
+  for (const [from, to] of PLAUSIBLE) t.fill(1, from, to);
+  return (plausibleTable = t);
 }
 
 /** Share of implausible characters (controls, replacement characters, private use...). */
 function implausibleShare(text: string): { share: number; first: number } {
+  const plausible = plausibleUnits();
   let bad = 0;
   let first = -1;
   let total = 0;
@@ -104,7 +115,7 @@ function implausibleShare(text: string): { share: number; first: number } {
       continue;
     }
     total++;
-    if (!isPlausible(c)) {
+    if (plausible[c] === 0) {
       bad++;
       if (first < 0) first = i;
     }
@@ -170,7 +181,7 @@ export function decodeBytes(buf: Uint8Array): DecodeResult {
 function decodeRaw(buf: Uint8Array): DecodeResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const body = buf.subarray(3);
-    const bad = firstInvalidUtf8(body);
+    const bad = isUtf8(body) ? -1 : firstInvalidUtf8(body);
     if (bad >= 0) return { ok: false, reason: 'undecodable', message: `has a UTF-8 byte order mark but invalid UTF-8 at byte ${bad + 3}`, line: lineOfByte(body, bad) };
     return check(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), 'utf-8-bom', 'UTF-8');
   }
@@ -195,7 +206,7 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
     }
     return { ok: false, reason: 'binary', message: `binary content (NUL byte at offset ${nul})`, line: lineOfByte(buf, nul) };
   }
-  const bad = firstInvalidUtf8(buf);
+  const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf); // (the same test; isUtf8 is native)
   if (bad < 0) {
     const utf8 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
     // GB18030 bytes can happen to be valid UTF-8 (图 = CD BC reads as U+037C): Chinese UTF-8 always has

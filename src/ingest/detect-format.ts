@@ -45,9 +45,9 @@ export function detectFormat(text: string): FormatEvidence {
       continue;
     }
     if (/^ {0,3}#{1,6}[ \t]+\S/.test(raw)) headings++;
-    else if (prevRaw.trim() && prevRaw.trim().length <= 60 && /^ {0,3}(={3,}|-{3,})[ \t]*$/.test(raw)) headings++;
+    else if (/^ {0,3}(={3,}|-{3,})[ \t]*$/.test(raw) && prevRaw.trim() && prevRaw.trim().length <= 60) headings++;
     prevRaw = raw;
-    if (/\S {2,}$/.test(raw)) hardBreaks++;
+    if (raw.endsWith('  ') && /\S {2,}$/.test(raw)) hardBreaks++;
     if (/^ {0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S|^ {0,3}>|\*\*[^*]+\*\*|\]\([^)]*\)/.test(raw)) markup++;
     if (parseByline(t) || isClutter(t)) {
       prevOpen = false;

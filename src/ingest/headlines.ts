@@ -8,7 +8,7 @@
  * (headline + subheadline). Markdown headings keep their position (the article after them).
  */
 import type { HeadlineBlock } from './split-articles';
-import { lettersOnly } from './text-utils';
+import { letterCodes, lettersOnly } from './text-utils';
 
 export interface Attached {
   /** Per article: the headline lines (texts) in page order. */
@@ -17,10 +17,42 @@ export interface Attached {
   unplaced: HeadlineBlock[];
 }
 
-function bigrams(s: string): Set<string> {
-  const t = lettersOnly(s);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+/** A character bigram (two UTF-16 code units of the letters) as one 32-bit integer. */
+const gram = (a: number, b: number) => (a << 16) | b;
+
+/** The distinct bigrams of a text's letters, in order of first occurrence. */
+function bigrams(s: string): number[] {
+  const t = letterCodes(s);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(gram(t[i], t[i + 1]));
+  return [...out];
+}
+
+/** Per UTF-16 code unit: does a wanted bigram start / end with it? (all 0 between calls) */
+const startsGram = new Uint8Array(0x10000);
+const endsGram = new Uint8Array(0x10000);
+
+/**
+ * Which of the given bigrams each body holds: per body, a 0/1 flag per bigram index. One pass over
+ * each body's letters; a pair of code units that no wanted bigram starts or ends with is skipped
+ * without a lookup.
+ */
+function gramsInBodies(bodies: string[], index: Map<number, number>): Uint8Array[] {
+  const mark = (v: number) => {
+    for (const g of index.keys()) (startsGram[g >>> 16] = v), (endsGram[g & 0xffff] = v);
+  };
+  mark(1);
+  const out = bodies.map((body) => {
+    const has = new Uint8Array(index.size);
+    const t = letterCodes(body);
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (startsGram[t[i]] === 0 || endsGram[t[i + 1]] === 0) continue;
+      const k = index.get(gram(t[i], t[i + 1]));
+      if (k !== undefined) has[k] = 1;
+    }
+    return has;
+  });
+  mark(0);
   return out;
 }
 
@@ -40,11 +72,6 @@ export function attachHeadlines(blocks: HeadlineBlock[], bodies: string[]): Atta
   const lines: string[][] = bodies.map(() => []);
   const order: Array<Array<{ block: number; line: number }>> = bodies.map(() => []);
   if (!blocks.length || !n) return { lines, unplaced: blocks.filter(() => n === 0) };
-
-  const bodyGrams = bodies.map(bigrams);
-  const df = new Map<string, number>();
-  for (const g of bodyGrams) for (const b of g) df.set(b, (df.get(b) ?? 0) + 1);
-  const idf = (b: string) => Math.log(1 + (n + 1) / ((df.get(b) ?? 0) + 0.5));
 
   const used = new Array<number>(n).fill(0);
   const gapOf = new Array<number | null>(n).fill(null);
@@ -71,15 +98,35 @@ export function attachHeadlines(blocks: HeadlineBlock[], bodies: string[]): Atta
     if (!order[blk.nextArticle]?.some((o) => o.block === bi)) unplacedHeadings.push(bi);
   }
 
+  // only the bigrams of the blocks left to place matter: each gets an index, the bodies are
+  // scanned once for them, and a bigram's weight is computed once
+  const gramIndex = new Map<number, number>();
+  const blockGrams: number[][] = blocks.map((blk, bi) => {
+    if (placed[bi]) return [];
+    return bigrams(blk.lines.map((u) => u.text).join('')).map((g) => {
+      let k = gramIndex.get(g);
+      if (k === undefined) gramIndex.set(g, (k = gramIndex.size));
+      return k;
+    });
+  });
+  const bodyHas = gramIndex.size ? gramsInBodies(bodies, gramIndex) : [];
+  const idf = new Float64Array(gramIndex.size);
+  for (let k = 0; k < idf.length; k++) {
+    let df = 0;
+    for (const has of bodyHas) df += has[k];
+    idf[k] = Math.log(1 + (n + 1) / (df + 0.5));
+  }
+
   const pairs: Array<{ bi: number; ai: number; score: number }> = [];
   blocks.forEach((blk, bi) => {
     if (placed[bi]) return;
-    const grams = bigrams(blk.lines.map((u) => u.text).join(''));
+    const grams = blockGrams[bi];
     let total = 0;
-    for (const g of grams) total += idf(g);
+    for (const g of grams) total += idf[g];
     for (let ai = Math.max(0, blk.nextArticle - WINDOW); ai < Math.min(n, blk.nextArticle + WINDOW); ai++) {
       let hit = 0;
-      for (const g of grams) if (bodyGrams[ai].has(g)) hit += idf(g);
+      const has = bodyHas[ai];
+      for (const g of grams) if (has[g]) hit += idf[g];
       let score = total ? hit / total : 0;
       if (score < MIN_SCORE) continue;
       if (ai === blk.nextArticle) score += NEXT_BONUS;

@@ -226,7 +226,7 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   const source = basename(o.path);
   // a lone surrogate (possible only through this API: decoding never yields one) becomes U+FFFD,
   // one code unit for one, so offsets hold and later stages see well-formed text
-  text = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\ufffd');
+  text = toWellFormed(text);
   const long = dropLongLines(text, o.path, diagnostics);
   text = long.text;
   const format = o.format ?? detectFormat(text).format;
@@ -245,8 +245,9 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   }
 
   const page: SourcePage = { path: o.path, source, encoding: o.encoding ?? 'utf-8', format, text, pageDate };
-  const bodies = split.articles.map((a) => a.paras.map(paraText).join('\n'));
-  const attached = attachHeadlines(split.headlines, bodies);
+  // each article's text (paragraphs joined by \n) and source map, once: headlines match on the text
+  const assembled = split.articles.map((a) => assemble(a.paras.map((p) => p.pieces)));
+  const attached = attachHeadlines(split.headlines, assembled.map((a) => a.text));
   for (const blk of attached.unplaced)
     diagnostics.push({ severity: 'info', code: 'ingest/unplaced-headline', message: `headline-like lines "${blk.lines.map((u) => u.text).join(' ')}" belong to no article`, file: o.path, line: blk.lines[0].line });
   if (split.articles.length === 0) diagnostics.push({ severity: 'warning', code: 'ingest/no-articles', message: 'no article found on the page', file: o.path });
@@ -254,7 +255,7 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   const stem = source.replace(/\.[^.]*$/, '');
   const articles: Article[] = [];
   split.articles.forEach((draft, i) => {
-    const a = buildArticle(draft, i, attached.lines[i], { stem, source, format, page });
+    const a = buildArticle(draft, assembled[i], i, attached.lines[i], { stem, source, format, page });
     if (a.text.length > LIMITS.MAX_ARTICLE_CHARS) {
       diagnostics.push({
         severity: 'error',
@@ -268,6 +269,11 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   return { page, articles, droppedLines: long.dropped };
 }
 
+/** String.prototype.toWellFormed (ES2024, Node >= 20): each lone surrogate becomes U+FFFD. */
+function toWellFormed(s: string): string {
+  return (s as string & { toWellFormed(): string }).toWellFormed();
+}
+
 function firstSentence(s: string): string {
   const m = /^[^。！？!?]*[。！？!?]?/u.exec(s);
   return m ? m[0] : s;
@@ -275,11 +281,11 @@ function firstSentence(s: string): string {
 
 function buildArticle(
   draft: DraftArticle,
+  { text, map, end }: ReturnType<typeof assemble>,
   i: number,
   headlineLines: string[],
   ctx: { stem: string; source: string; format: SourceFormat; page: SourcePage },
 ): Article {
-  const { text, map, end } = assemble(draft.paras.map((p) => p.pieces));
   const headline = headlineLines[0] ?? null;
   const subheadline = headlineLines.length > 1 ? headlineLines.slice(1).join(' ') : null;
 

@@ -10,7 +10,10 @@ export function splitLines(text: string): string[] {
 }
 
 /** White space as OCR and web pages write it: ASCII blanks, ideographic space, no-break space. */
-const WS = /[ \t\f\v\u3000\u00a0\u2002-\u200b\ufeff]/;
+function isWs(c: number): boolean {
+  // [ \t\f\v\u3000\u00a0\u2002-\u200b\ufeff]
+  return c === 0x20 || c === 0x09 || c === 0x0c || c === 0x0b || c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200b) || c === 0xfeff;
+}
 
 export interface TrimmedLine {
   /** Content start (0-based index into the raw line) and end (exclusive). */
@@ -23,8 +26,8 @@ export interface TrimmedLine {
 export function trimLine(raw: string): TrimmedLine {
   let start = 0;
   let end = raw.length;
-  while (start < end && WS.test(raw[start])) start++;
-  while (end > start && WS.test(raw[end - 1])) end--;
+  while (start < end && isWs(raw.charCodeAt(start))) start++;
+  while (end > start && isWs(raw.charCodeAt(end - 1))) end--;
   return { start, end, trailing: raw.length - end };
 }
 
@@ -41,12 +44,12 @@ export function piecesOf(raw: string, line: number, start: number, end: number, 
   let pieceStart = start;
   let i = start;
   while (i < end) {
-    if (!WS.test(raw[i])) {
+    if (!isWs(raw.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < end && WS.test(raw[j])) j++;
+    while (j < end && isWs(raw.charCodeAt(j))) j++;
     const before = raw[i - 1] ?? '';
     const after = raw[j] ?? '';
     if (i > start && j < end && droppable(before, after)) {

@@ -36,6 +36,7 @@ export interface Unit {
 }
 
 export function unitText(pieces: Piece[]): string {
+  if (pieces.length === 1) return pieces[0].text;
   return pieces.map((p) => p.text).join('');
 }
 

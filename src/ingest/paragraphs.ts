@@ -15,6 +15,13 @@ export function paraText(p: Para): string {
   return p.pieces.map((x) => x.text).join('');
 }
 
+/** paraText(p).length, without building the text. */
+export function paraLength(p: Para): number {
+  let n = 0;
+  for (const x of p.pieces) n += x.text.length;
+  return n;
+}
+
 function lastChar(pieces: Piece[]): string {
   for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i].text) return pieces[i].text[pieces[i].text.length - 1];
   return '';

@@ -32,6 +32,8 @@ function markupRanges(raw: string, start: number, end: number): Array<[number, n
     const close = /\|[ \t]*$/.exec(s);
     if (close && close.index >= (open ? open[0].length : 0)) add(close.index, s.length);
   }
+  // every inline mark below needs one of these characters: most lines have none
+  if (!/[<[*_`\\#]/.test(s)) return out.sort((a, b) => a[0] - b[0]);
   // script and style elements are dropped with their content; other tags are removed, text kept
   const element = /<(script|style)\b[^>]*>.*?<\/\1\s*>/gis;
   while ((m = element.exec(s))) add(m.index, m.index + m[0].length);

@@ -21,7 +21,7 @@ import type { Byline } from './byline';
 import { openingLength, parseByline, trailingBylineStart } from './byline';
 import { isCaption, isClutter } from './clutter';
 import { piecesOfUnitSlice } from './unit-slice';
-import { appendUnit, joinParas, newPara, paraText, type Para } from './paragraphs';
+import { appendUnit, joinParas, newPara, paraLength, paraText, type Para } from './paragraphs';
 import { endsSentence, endsWithStop } from './text-utils';
 import { parseDatelineAt } from './dates';
 
@@ -378,7 +378,7 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
   const kept: DraftArticle[] = [];
   const renumber = new Map<number, number>();
   for (const a of articles) {
-    const chars = a.paras.reduce((n, p) => n + paraText(p).length, 0);
+    const chars = a.paras.reduce((n, p) => n + paraLength(p), 0);
     if (!a.strong && !a.byline && chars < 20) {
       diagnostics.push({
         severity: 'info',
