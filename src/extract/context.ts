@@ -5,7 +5,7 @@
  */
 import type { Article, EntityType } from '../types';
 import type { Segmented, Token } from '../segment';
-import type { Dictionaries } from './dictionaries';
+import { type Dictionaries, FirstBit, type RelationWordKind } from './dictionaries';
 
 export interface Cand {
   type: EntityType;
@@ -61,6 +61,97 @@ export interface Ctx {
   links: Link[];
   /** Names of persons found in this article (view form). */
   personNames: Set<string>;
+  /** Relation words by position (see relationIndex), built on first use. */
+  rel?: RelationIndex;
+  /** Candidate positions of the scans (see candidates), built on first use. */
+  cands?: Candidates;
+}
+
+/**
+ * The view indices, ascending, where a scan may find something (by Dictionaries.firstBits): one
+ * pass over the text for all of them, instead of one pass per scan.
+ */
+export interface Candidates {
+  /** a relation word may start here */
+  relation: number[];
+  /** a gazetteer place may start here */
+  gazetteer: number[];
+  /** a role or not-title word may start here */
+  title: number[];
+  /** a group word may start here */
+  group: number[];
+  /** a head word (entity-suffixes.txt) may end here (at this index + 1) */
+  headLast: number[];
+}
+
+export function candidates(ctx: Ctx): Candidates {
+  if (ctx.cands) return ctx.cands;
+  const { V } = ctx;
+  const bits = ctx.d.firstBits;
+  const c: Candidates = { relation: [], gazetteer: [], title: [], group: [], headLast: [] };
+  for (let i = 0; i < V.length; i++) {
+    const b = bits[V.charCodeAt(i)];
+    if (!b) continue;
+    if (b & FirstBit.Relation) c.relation.push(i);
+    if (b & FirstBit.Gazetteer) c.gazetteer.push(i);
+    if (b & FirstBit.Title) c.title.push(i);
+    if (b & FirstBit.Group) c.group.push(i);
+    if (b & FirstBit.HeadLast) c.headLast.push(i);
+  }
+  return (ctx.cands = c);
+}
+
+/**
+ * The longest relation word (relation-words.txt) starting at each view index, within its
+ * sentence: what `d.relationTrie.longestAt(V, i, sentenceEnd)` gives, looked up once per article
+ * for the rules that scan every position. len[i] is 0 where none starts.
+ */
+export interface RelationIndex {
+  len: Uint8Array;
+  /** index into RELATION_KINDS */
+  kind: Uint8Array;
+  /** The view indices where a relation word starts, ascending. */
+  at: number[];
+}
+
+/** The first k with at[k] >= i (at ascending). */
+export function firstAtOrAfter(at: number[], i: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+export const RELATION_KINDS: readonly RelationWordKind[] = [
+  'visit', 'move', 'lead', 'accompany', 'attend', 'event', 'split', 'list-org', 'list-place', 'list-project', 'list-stop',
+];
+const KIND_INDEX = new Map(RELATION_KINDS.map((k, i) => [k, i]));
+
+export function relationIndex(ctx: Ctx): RelationIndex {
+  if (ctx.rel) return ctx.rel;
+  const { V, d } = ctx;
+  const len = zeroed(Slot.RelLen, V.length);
+  const kind = zeroed(Slot.RelKind, V.length);
+  const at: number[] = [];
+  const sentences = ctx.seg.sentences;
+  for (const i of candidates(ctx).relation) {
+    const m = d.relationTrie.longestAt(V, i, sentences[ctx.sentOf[i]].ve);
+    if (!m) continue;
+    len[i] = m.len;
+    kind[i] = KIND_INDEX.get(m.value)!;
+    at.push(i);
+  }
+  return (ctx.rel = { len, kind, at });
+}
+
+/** d.relationTrie.longestAt(V, i, end of i's sentence), from the relation index. */
+export function relationAt(ctx: Ctx, i: number): { len: number; value: RelationWordKind } | null {
+  const rel = relationIndex(ctx);
+  const len = rel.len[i];
+  return len ? { len, value: RELATION_KINDS[rel.kind[i]] } : null;
 }
 
 export const isCJK = (ch: string | undefined): boolean => {
@@ -73,6 +164,16 @@ export const isDigitOrLatin = (ch: string | undefined): boolean => {
   const c = ch.charCodeAt(0);
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 };
+/** isCJK / isNameChar by char code (NaN, past the end of the text: false). */
+export const isCJKCode = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
+export const isNameCode = (c: number): boolean =>
+  (c >= 0x3400 && c <= 0x9fff) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0xb7;
+/** char code -> 1 for each character of `chars`. */
+export function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 /** Characters that can be part of a name (CJK, digits, Latin letters, a middle dot). */
 export const isNameChar = (ch: string | undefined): boolean => isCJK(ch) || isDigitOrLatin(ch) || ch === '·';
 
@@ -90,4 +191,45 @@ export function isBoundary(ctx: Ctx, i: number): boolean {
 export function sentenceRange(ctx: Ctx, i: number): [number, number] {
   const s = ctx.seg.sentences[ctx.sentOf[Math.min(i, ctx.V.length - 1)]];
   return s ? [s.vs, s.ve] : [0, ctx.V.length];
+}
+
+/**
+ * Per-article scratch arrays. Allocating a typed array costs about a microsecond (its own
+ * ArrayBuffer), and an article needs a dozen: each rule takes a numbered slot, reused from one
+ * article to the next (extraction is synchronous, so no two articles share a slot at once).
+ */
+const scratch: Uint8Array[] = [];
+export const enum Slot {
+  Claimed,
+  PersonMask,
+  AdminStops,
+  InnerStops,
+  SpanEnds,
+  RoleEnd,
+  TitleEnd,
+  RelLen,
+  RelKind,
+}
+
+/** A zero-filled Uint8Array of length n in slot `slot` (valid until the slot is asked for again). */
+export function zeroed(slot: Slot, n: number): Uint8Array {
+  let b = scratch[slot];
+  if (!b || b.length < n) {
+    b = scratch[slot] = new Uint8Array(Math.max(n, 4096, b ? b.length * 2 : 0));
+    return b.subarray(0, n);
+  }
+  b.fill(0, 0, n);
+  return b.subarray(0, n);
+}
+
+let sentScratch = new Int32Array(4096);
+/** view index -> sentence index, in a reused array (valid until the next article). */
+export function sentenceIndex(seg: Segmented): Int32Array {
+  const n = seg.view.length;
+  if (sentScratch.length < n) sentScratch = new Int32Array(Math.max(n, sentScratch.length * 2));
+  const out = sentScratch.subarray(0, n);
+  out.fill(0);
+  const sents = seg.sentences;
+  for (let k = 0; k < sents.length; k++) out.fill(k, sents[k].vs, sents[k].ve);
+  return out;
 }

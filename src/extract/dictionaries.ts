@@ -87,6 +87,8 @@ const NO_MATCHES: never[] = [];
 /** A trie over reversed strings: finds entries that END at a position. */
 export class ReverseTrie<V> {
   private t = new Trie<V>();
+  /** char code -> some entry ends with it. */
+  readonly last = this.t.first;
   add(word: string, value: V): void {
     this.t.add([...word].reverse().join(''), value);
   }
@@ -120,6 +122,15 @@ export class ReverseTrie<V> {
   }
 }
 
+/** Bits of Dictionaries.firstBits. */
+export const enum FirstBit {
+  Relation = 1,
+  Gazetteer = 2,
+  Title = 4,
+  Group = 8,
+  HeadLast = 16,
+}
+
 export type TitlePartKind = 'prefix' | 'level' | 'organ' | 'role' | 'not-title';
 export type RelationWordKind =
   | 'visit' | 'move' | 'lead' | 'accompany' | 'attend' | 'event' | 'split'
@@ -146,6 +157,10 @@ export interface Dictionaries {
   dir: string;
   surnames: Set<string>;
   compoundSurnames: Set<string>;
+  /** char code -> 1 for a one-character surname (surnames.has(ch)). */
+  surnameCode: Uint8Array;
+  /** char code -> 1 for the first character of a compound surname. */
+  compoundFirst: Uint8Array;
   /** Two-character parts of Tibetan names (巴桑, 罗布): two of them make a four-character name. */
   nameParts: Set<string>;
   /** Frequent surnames (may start a name without other support). */
@@ -168,6 +183,21 @@ export interface Dictionaries {
     'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things' | 'numeral',
     Set<string>
   >;
+  /**
+   * char code -> 1 for the one-character entries of some word sets (set.has(V[i]) without making
+   * a one-character string and hashing it: these run at every character).
+   */
+  codes: Record<'cut' | 'measure' | 'boundary' | 'blockAfter' | 'blockBefore' | 'badGiven' | 'nameEnd' | 'commonSurname', Uint8Array>;
+  /**
+   * char code -> which scans may find a word at a position with this character (FirstBit): the
+   * first characters of relation words, gazetteer places, role and not-title words, group words,
+   * and the last characters of head words.
+   */
+  firstBits: Uint8Array;
+  /** char code -> 1 for the first character of an administrative head word of two or three characters. */
+  adminHeadFirst: Uint8Array;
+  /** char code -> suffixes.get(ch) for one-character head words. */
+  suffixByCode: Array<SuffixInfo | undefined>;
   /** Level words (title-parts.txt kind=level), longest first. */
   levels: string[];
   /** Verbs allowed inside project names. */
@@ -175,9 +205,13 @@ export interface Dictionaries {
   genericStems: Set<string>;
   determiners: Trie<true>;
   modifiers: Set<string>;
+  /** The modifiers, to find one ending at a position. */
+  modifiersRev: ReverseTrie<true>;
   /** short department names (公安, 住建): items of 等部门 lists, not organisations */
   departments: Set<string>;
   blockAfter: Set<string>;
+  /** The blockAfter words of two or more characters, to find one starting at a position. */
+  blockAfterLong: Trie<true>;
   blockBefore: Set<string>;
   relationWords: Map<string, RelationWordKind>;
   relationTrie: Trie<RelationWordKind>;
@@ -368,6 +402,13 @@ function readJurisdiction(dir: string): Jurisdiction {
   return data as unknown as Jurisdiction;
 }
 
+/** char code -> 1 for each one-unit string given. */
+function codeTable(chars: Iterable<string>): Uint8Array {
+  const t = new Uint8Array(65536);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+
 /** Load and compile every dictionary in `dir`. */
 export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const jiebaWords: Dictionaries['jiebaWords'] = [];
@@ -460,6 +501,8 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     else if (e.kind === 'department') departments.add(e.word);
     else genericStems.add(e.word);
   }
+  const modifiersRev = new ReverseTrie<true>();
+  for (const w of modifiers) modifiersRev.add(w, true);
   const blockAfter = new Set<string>();
   const blockBefore = new Set<string>();
   for (const e of read(dir, 'name-blockers.txt')) (e.kind === 'after' ? blockAfter : blockBefore).add(e.word);
@@ -488,16 +531,32 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     numeral: new Set(),
   };
   for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
+  const boundary = setOf('boundary-words.txt');
+  const groupTrie = trieOf(groupWords);
+  const firstBits = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    firstBits[c] =
+      (relationTrie.first[c] ? FirstBit.Relation : 0) |
+      (gazetteerTrie.first[c] ? FirstBit.Gazetteer : 0) |
+      (notTitle.first[c] || roles.first[c] ? FirstBit.Title : 0) |
+      (groupTrie.first[c] ? FirstBit.Group : 0) |
+      (suffixesRev.last[c] ? FirstBit.HeadLast : 0);
+  }
+  const ones = (set: Set<string>) => codeTable([...set].filter((w) => w.length === 1));
+  const suffixByCode: Array<SuffixInfo | undefined> = new Array(65536).fill(undefined);
+  for (const [w, info] of suffixes) if (w.length === 1) suffixByCode[w.charCodeAt(0)] = info;
   return {
     dir,
     surnames,
     compoundSurnames,
+    surnameCode: codeTable([...surnames].filter((w) => w.length === 1)),
+    compoundFirst: codeTable([...compoundSurnames].map((w) => w[0])),
     nameParts,
     commonSurnames,
     notPerson: trieOf(setOf('not-person.txt')),
     followers: trieOf(setOf('person-followers.txt')),
     groupWords,
-    groupTrie: trieOf(groupWords),
+    groupTrie,
     titleParts,
     roles,
     organsRev,
@@ -506,15 +565,30 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     notTitle,
     suffixesRev,
     suffixes,
-    boundary: setOf('boundary-words.txt'),
+    boundary,
     ruleWords,
+    codes: {
+      cut: ones(ruleWords.cut),
+      measure: ones(ruleWords.measure),
+      boundary: ones(boundary),
+      blockAfter: ones(blockAfter),
+      blockBefore: ones(blockBefore),
+      badGiven: ones(ruleWords['bad-given']),
+      nameEnd: ones(ruleWords['name-end']),
+      commonSurname: ones(commonSurnames),
+    },
+    suffixByCode,
+    firstBits,
+    adminHeadFirst: codeTable([...suffixes].filter(([w, info]) => info.admin && w.length >= 2 && w.length <= 3).map(([w]) => w[0])),
     levels: [...titleParts].filter(([, k]) => k === 'level').map(([w]) => w).sort((a, b) => b.length - a.length),
     projectVerbs: setOf('project-verbs.txt'),
     genericStems,
     determiners,
     modifiers,
+    modifiersRev,
     departments,
     blockAfter,
+    blockAfterLong: trieOf([...blockAfter].filter((w) => w.length > 1)),
     blockBefore,
     relationWords,
     relationTrie,

@@ -10,11 +10,17 @@
  *   */
 import type { EntityType } from '../types';
 import type { SuffixInfo } from './dictionaries';
-import { type Cand, type Ctx, isBoundary, isCJK, isNameChar, tokenAt } from './context';
+import { type Cand, type Ctx, RELATION_KINDS, Slot, candidates, charTable, isBoundary, isCJK, isNameChar, isNameCode, relationAt, relationIndex, tokenAt, zeroed } from './context';
 
 const MAX_STEM = 24;
 const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
 const LIST_SEP = '、';
+const ETC = '等'.charCodeAt(0);
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+/** 和与及 */
+const CONJ = charTable('和与及');
+const CLAUSE_OR_STOP = charTable(',，;；:：。');
 /** Characters after a list item that end it: 、和及与等,，。 */
 const SEP_AFTER = new Set([...'、和及与等,，。']);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
@@ -33,8 +39,8 @@ interface Span {
 function isBoundaryToken(ctx: Ctx, word: string, tag: string): boolean {
   const { d } = ctx;
   if (d.boundary.has(word)) return true;
-  if (d.relationWords.has(word)) {
-    const k = d.relationWords.get(word);
+  const k = d.relationWords.get(word);
+  if (k !== undefined) {
     if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') return true;
   }
   if ((tag === 'p' || tag === 'c' || tag[0] === 'u' || tag === 'r' || tag === 'd' || tag === 'y' || tag === 'e' || tag === 'o') && !d.gazetteer.has(word)) return true;
@@ -97,9 +103,9 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       if (head.admin || adminCrossed >= 1) break;
       adminCrossed++;
     }
-    const ch = V[cur - 1];
-    if (!isNameChar(ch) && ch !== ')' && ch !== '(') break;
-    if (ch === ')') {
+    const ch = V.charCodeAt(cur - 1);
+    if (!isNameCode(ch) && ch !== CLOSE_PAREN && ch !== OPEN_PAREN) break;
+    if (ch === CLOSE_PAREN) {
       // 北方(定州)再生资源产业基地, 中国(上海)自由贸易试验区: a place in parentheses inside the name
       const open = V.lastIndexOf('(', cur - 2);
       const inner = open >= 0 ? V.slice(open + 1, cur - 1) : '';
@@ -108,7 +114,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
         continue;
       }
     }
-    if (ch === ')' || ch === '(') break;
+    if (ch === CLOSE_PAREN || ch === OPEN_PAREN) break;
     if (ctx.personMask[cur - 1]) break;
     const t = tokenAt(ctx, cur - 1);
     if (!t) break;
@@ -120,7 +126,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       cur = personEnd;
       break;
     }
-    const piece = V.slice(tokStart, cur);
+    const piece = tokStart === t.vs && t.ve === cur ? t.word : V.slice(tokStart, cur);
     // 人/和/街道: a one-character conjunction right before a too-short stem is part of the name
     if (t.ve === cur && (piece === '和' || piece === '与') && ss - cur < head.minstem && tokStart > floor) {
       const prev = tokenAt(ctx, tokStart - 1);
@@ -142,20 +148,20 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       const levelTok = prevTok ? tokenAt(ctx, prevTok.vs - 1) : undefined;
       const verbInPlace = head.type === 'Place' && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && prevTok.tag === 'n' && prevTok.word.length >= 2 && !!levelTok && levelTok.ve === prevTok.vs && ctx.d.levels.includes(levelTok.word) && levelTok.vs >= floor;
       if (t.tag === 'v' && !verbInName && !verbInPlace && !ctx.d.gazetteer.has(piece) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
-      if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.ruleWords.measure.has(piece[piece.length - 1]) && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
-      if (/[年月日]$/.test(piece) && /[0-9]/.test(V[cur - 2] ?? '')) break;
-      if (/^[0-9]+$/.test(piece) && ctx.d.ruleWords.measure.has(V[cur] ?? '')) break;
+      if (ctx.d.ruleWords.measure.has(piece) || (piece.length >= 2 && ctx.d.codes.measure[piece.charCodeAt(piece.length - 1)] === 1 && /[0-9一二三四五六七八九十百千两几多]/.test(piece[piece.length - 2]))) break;
+      if (DATE_UNIT.has(piece.charCodeAt(piece.length - 1)) && isAsciiDigit(V.charCodeAt(cur - 2))) break; // 5月
+      if (allAsciiDigits(piece) && ctx.d.codes.measure[V.charCodeAt(cur)] === 1) break;
     } else if (t.tag === 'x' && piece.length >= 2) {
       // an unknown jieba word that swallowed a function word: 到嵩山 …
-      const last = piece[piece.length - 1];
-      if (ctx.d.boundary.has(last)) break;
+      if (ctx.d.codes.boundary[piece.charCodeAt(piece.length - 1)] === 1) break;
     }
     // an HMM word that glued a conjunction after a unit (刘官营村和养/马庄/东羊八庄村): cut after it
     if (t.tag === 'x' && piece.length >= 3) {
       let cutAt = -1;
       for (let j = piece.length - 2; j >= 1; j--) {
-        const h = ctx.d.suffixes.get(piece[j - 1]);
-        if ('和与及'.includes(piece[j]) && h && h.admin) {
+        if (!CONJ[piece.charCodeAt(j)]) continue;
+        const h = ctx.d.suffixByCode[piece.charCodeAt(j - 1)];
+        if (h && h.admin) {
           cutAt = tokStart + j + 1;
           break;
         }
@@ -166,7 +172,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       }
     }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
-    if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.ruleWords.cut.has(piece[0])) || ('和与及'.includes(piece[0]) && spanEnds[tokStart]))) {
+    if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.codes.cut[piece.charCodeAt(0)] === 1) || (CONJ[piece.charCodeAt(0)] === 1 && spanEnds[tokStart]))) {
       cur = tokStart + 1;
       break;
     }
@@ -175,13 +181,22 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
   }
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
   // (not when jieba reads a place word starting there: 于田县)
-  while (cur < ss && ctx.d.ruleWords.cut.has(V[cur]) && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
+  while (cur < ss && ctx.d.codes.cut[V.charCodeAt(cur)] === 1 && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
   // nothing of the name before the parentheses (他说(张三)公司): the stem starts after them
   if (V[cur] === '(') {
     const close = V.indexOf(')', cur);
     if (close > 0 && close < ss) cur = close + 1;
   }
   return cur;
+}
+
+/** Some character of V[a, b) is CJK or a Latin letter (/[\u3400-\u9fffA-Za-z]/). */
+function hasLetter(V: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = V.charCodeAt(i);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  }
+  return false;
 }
 
 function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem = false): boolean {
@@ -191,18 +206,20 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   if (!stem.length) return head.minstem === 0;
   if (d.genericStems.has(stem)) return false;
   if (d.determiners.longestAt(V, start, ss)) return false;
-  if (d.blockBefore.has(V[ss - 1])) return false;
-  if (!/[\u3400-\u9fffA-Za-z]/.test(stem)) return false;
+  if (d.codes.blockBefore[V.charCodeAt(ss - 1)] === 1) return false;
+  if (!hasLetter(V, start, ss)) return false;
   // the word just before the head is a modifier (老旧小区, 特色小区)
   const t = tokenAt(ctx, ss - 1);
   if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
-  for (const m of d.modifiers) if (stem.endsWith(m)) return false;
+  if (d.modifiersRev.longestEndingAt(V, ss, start)) return false; // the stem ends with a modifier
   // 调研疫情防控社区责任体系: a stem of several words ending in a verb is an activity, not a name
   if (head.admin && head.type === 'Place' && t && t.ve === ss && t.vs > start && (t.tag === 'v' || t.tag === 'vn') && !listItem) return false;
   // a stem that begins with a bare administrative head word (街道荆花社区) is a broken name
-  for (let k = 1; k <= 3 && k < stem.length; k++) {
-    const h = d.suffixes.get(stem.slice(0, k));
-    if (h && h.admin && k >= 2) return false;
+  if (d.adminHeadFirst[V.charCodeAt(start)] === 1) {
+    for (let k = 2; k <= 3 && k < stem.length; k++) {
+      const h = d.suffixes.get(stem.slice(0, k));
+      if (h && h.admin) return false;
+    }
   }
   if (listItem) return true;
   // a project named only by a place (保康项目) or a bare verb (入园项目) is generic
@@ -224,7 +241,7 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
     while (k < ss) {
       const tk = tokenAt(ctx, k);
       if (!tk) break;
-      const w = V.slice(Math.max(tk.vs, start), Math.min(tk.ve, ss));
+      const w = tk.vs >= start && tk.ve <= ss ? tk.word : V.slice(Math.max(tk.vs, start), Math.min(tk.ve, ss));
       if (!d.genericStems.has(w)) {
         allGeneric = false;
         break;
@@ -264,12 +281,12 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
 function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
   const { V, d } = ctx;
   if (e >= sentEnd) return true;
-  for (const w of d.blockAfter) if (w.length > 1 && V.startsWith(w, e)) return false;
+  if (d.blockAfterLong.longestAt(V, e)) return false;
   if (isBoundary(ctx, e)) {
     const next = tokenAt(ctx, e);
-    return !(next && next.ve - next.vs === 1 && d.blockAfter.has(V[e]));
+    return !(next && next.ve - next.vs === 1 && d.codes.blockAfter[V.charCodeAt(e)] === 1);
   }
-  if (d.blockAfter.has(V[e])) return false;
+  if (d.codes.blockAfter[V.charCodeAt(e)] === 1) return false;
   const t = tokenAt(ctx, e);
   if (t && t.tag === 'x') return true;
   // jieba glued a function word to a two-character head (区委以): still a head
@@ -279,7 +296,7 @@ function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
   // jieba glued two administrative heads (方桥/街道社区/卫生服务中心): the first still ends a name
   const nextHead = d.suffixes.get(V.slice(e, e + 2));
   if (hs.value.admin && nextHead && nextHead.admin) return true;
-  return d.boundary.has(V[e]) || (!!r && r.value !== 'event' && !r.value.startsWith('list'));
+  return d.codes.boundary[V.charCodeAt(e)] === 1 || (!!r && r.value !== 'event' && !r.value.startsWith('list'));
 }
 
 /** Include a short parenthesis right after a name: 实验室(北邮), 中学(政通校区). */
@@ -296,35 +313,34 @@ function withParen(ctx: Ctx, e: number, sentEnd: number): number {
 function suffixSpans(ctx: Ctx): Span[] {
   const { V, d } = ctx;
   const spans: Span[] = [];
-  const adminStops = new Uint8Array(V.length + 1);
-  const innerStops = new Uint8Array(V.length + 1);
-  spanEnds = new Uint8Array(V.length + 1);
+  const adminStops = zeroed(Slot.AdminStops, V.length + 1);
+  const innerStops = zeroed(Slot.InnerStops, V.length + 1);
+  spanEnds = zeroed(Slot.SpanEnds, V.length + 1);
   const titleParty = new Set<number>();
   for (const t of ctx.titles) if (t.title && t.title.organEnd === t.title.roleStart && PARTY.test(V.slice(t.title.orgStart, t.title.organEnd))) titleParty.add(t.title.organEnd);
-  const roleEnd = new Uint8Array(V.length + 1);
+  const roleEnd = zeroed(Slot.RoleEnd, V.length + 1);
   for (const t of ctx.titles) if (t.title) for (let k = t.title.roleStart + 1; k <= t.ve; k++) roleEnd[k] = 1;
-  for (const sent of ctx.seg.sentences) {
-    for (let e = sent.vs + 1; e <= sent.ve; e++) {
-      const heads = d.suffixesRev.allEndingAt(V, e, sent.vs);
-      if (!heads.length) continue;
-      if (ctx.personMask[e - 1]) continue;
-      if (!rightOk(ctx, e, sent.ve)) continue;
-      for (let k = heads.length - 1; k >= 0; k--) {
-        const head = heads[k].value;
-        const ss = e - heads[k].len;
-        // the head must start on a jieba boundary, or inside a word that is a name (二七区)
-        const { start, listItem } = extendLeft(ctx, ss, sent.vs, head, adminStops, innerStops);
-        if (!stemOk(ctx, start, ss, head, listItem)) break; // only the longest head counts
-        const end = withParen(ctx, e, sent.ve);
-        if (head.type === 'Organization' && titleParty.has(e)) break;
-        if (roleEnd[e]) break; // 市委常委: the head is the end of a role, not of a body
-        spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: `${head.type.toLowerCase()}/suffix` });
-        spanEnds[end] = 1;
-        if (head.admin) adminStops[e] = 1;
-        if (!head.inner) innerStops[e] = 1;
-        break;
-      }
-    }
+  // each position where a head word may end, left to right (sentence by sentence)
+  for (const last of candidates(ctx).headLast) {
+    const e = last + 1;
+    const sent = ctx.seg.sentences[ctx.sentOf[last]];
+    // only the longest head counts
+    const found = d.suffixesRev.longestEndingAt(V, e, sent.vs);
+    if (!found) continue;
+    if (ctx.personMask[e - 1]) continue;
+    if (!rightOk(ctx, e, sent.ve)) continue;
+    const head = found.value;
+    const ss = e - found.len;
+    if (roleEnd[e]) continue; // 市委常委: the head is the end of a role, not of a body
+    if (head.type === 'Organization' && titleParty.has(e)) continue;
+    // the head must start on a jieba boundary, or inside a word that is a name (二七区)
+    const { start, listItem } = extendLeft(ctx, ss, sent.vs, head, adminStops, innerStops);
+    if (!stemOk(ctx, start, ss, head, listItem)) continue;
+    const end = withParen(ctx, e, sent.ve);
+    spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: `${head.type.toLowerCase()}/suffix` });
+    spanEnds[end] = 1;
+    if (head.admin) adminStops[e] = 1;
+    if (!head.inner) innerStops[e] = 1;
   }
   return spans;
 }
@@ -335,8 +351,8 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const sent of ctx.seg.sentences) {
     for (let i = sent.vs; i < sent.ve; i++) {
-      if (V[i] !== '等') continue;
-      const m = d.relationTrie.longestAt(V, i, sent.ve);
+      if (V.charCodeAt(i) !== ETC) continue;
+      const m = relationAt(ctx, i);
       if (!m || !m.value.startsWith('list-') || m.value === 'list-stop') continue;
       const type: EntityType = m.value === 'list-org' ? 'Organization' : m.value === 'list-project' ? 'Project' : 'Place';
       // items: back over 、 separators
@@ -414,6 +430,12 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
   return out.concat(kept);
 }
 
+/** Some word of `words` starts at i. */
+function orgAfterAt(words: Set<string>, V: string, i: number): boolean {
+  for (const w of words) if (V.startsWith(w, i)) return true;
+  return false;
+}
+
 /** A jieba place word of three or more characters starts at i (于田县). */
 function placeWordAt(ctx: Ctx, i: number): boolean {
   const t = tokenAt(ctx, i);
@@ -436,16 +458,18 @@ function commonWordsOnly(ctx: Ctx, a: number, b: number): boolean {
 function gazetteerSpans(ctx: Ctx, spans: Span[]): Span[] {
   const { V, d } = ctx;
   const out: Span[] = [];
-  for (let i = 0; i < V.length; i++) {
+  let next = 0; // (after a place, the next one starts past it)
+  for (const i of candidates(ctx).gazetteer) {
+    if (i < next) continue;
     const m = d.gazetteerTrie.longestAt(V, i);
     if (!m) continue;
     const e = i + m.len;
     if (!isBoundary(ctx, i) || !isBoundary(ctx, e)) continue;
     if (ctx.claimed[i]) continue;
     if (spans.some((s) => s.vs <= i && s.ve >= e)) continue;
-    if (d.blockAfter.has(V[e] ?? '')) continue;
+    if (d.codes.blockAfter[V.charCodeAt(e)] === 1) continue;
     out.push({ type: m.value.type, vs: i, ve: e, admin: m.value.admin, ruleId: 'place/gazetteer' });
-    i = e - 1;
+    next = e;
   }
   return out;
 }
@@ -457,37 +481,45 @@ function gazetteerSpans(ctx: Ctx, spans: Span[]): Span[] {
 function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
   const { V, d } = ctx;
   const out: Span[] = [];
-  for (const sent of ctx.seg.sentences) {
-    for (let i = sent.vs; i < sent.ve; i++) {
-      const m = d.relationTrie.longestAt(V, i, sent.ve);
-      if (!m || m.value !== 'visit' || !isBoundary(ctx, i)) continue;
-      let a = i + m.len;
-      if (V[a] === '了') a++;
-      // items up to the clause end
-      let end = a;
-      while (end < sent.ve && !/[,，;；:：。]/.test(V[end])) end++;
-      let p = a;
-      while (p < end) {
-        const sp = spans.filter((x) => x.vs === p && x.ve <= end).sort((x, y) => y.ve - y.vs - (x.ve - x.vs))[0];
-        if (!sp) break;
-        let q = sp.ve;
-        // the item ends at the next separator
-        let r = q;
-        while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
-        const tail = V.slice(q, r);
-        // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
-        const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));
-        if (!topic && tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
-          const last = tokenAt(ctx, r - 1);
-          if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
-            out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
-            q = r;
-          }
+  const rel = relationIndex(ctx);
+  const VISIT = RELATION_KINDS.indexOf('visit');
+  // visit words left to right; the items after one are read up to the clause end, and the
+  // next visit word is looked for after them (in the same sentence)
+  let lastSent = -1;
+  let next = 0;
+  for (const i of rel.at) {
+    if (rel.kind[i] !== VISIT) continue;
+    const si = ctx.sentOf[i];
+    if (si === lastSent && i < next) continue;
+    if (!isBoundary(ctx, i)) continue;
+    const sent = ctx.seg.sentences[si];
+    let a = i + rel.len[i];
+    if (V[a] === '了') a++;
+    // items up to the clause end
+    let end = a;
+    while (end < sent.ve && !CLAUSE_OR_STOP[V.charCodeAt(end)]) end++;
+    let p = a;
+    while (p < end) {
+      const sp = spans.filter((x) => x.vs === p && x.ve <= end).sort((x, y) => y.ve - y.vs - (x.ve - x.vs))[0];
+      if (!sp) break;
+      let q = sp.ve;
+      // the item ends at the next separator
+      let r = q;
+      while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
+      const tail = V.slice(q, r);
+      // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
+      const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));
+      if (!topic && tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
+        const last = tokenAt(ctx, r - 1);
+        if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
+          out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
+          q = r;
         }
-        p = Math.max(q, r) + (r < end ? 1 : 0);
       }
-      i = end;
+      p = Math.max(q, r) + (r < end ? 1 : 0);
     }
+    lastSent = si;
+    next = end + 1;
   }
   return out;
 }
@@ -502,6 +534,14 @@ function isSlogan(ctx: Ctx, s: Span): boolean {
   if (!num.has(V[s.vs])) return false;
   if (s.ve - s.vs >= 4 && !num.has(V[s.vs + 1]) && num.has(V[s.vs + 2]) && !num.has(V[s.vs + 3])) return true;
   return /[“"‘]/.test(V[s.vs - 1] ?? '') && /[”"’]/.test(V[s.ve] ?? '');
+}
+
+const DATE_UNIT = new Set([...'年月日'].map((c) => c.charCodeAt(0)));
+const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+function allAsciiDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return false;
+  return true;
 }
 
 export function extractEntities(ctx: Ctx): void {
@@ -530,7 +570,7 @@ export function extractEntities(ctx: Ctx): void {
     let type = s.type;
     // a centre followed by 负责人 / a role is an organisation
     if (type === 'Place' && /中心$/.test(V.slice(s.vs, s.ve))) {
-      if ([...ctx.d.ruleWords['org-after']].some((w) => V.startsWith(w, s.ve)) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
+      if (orgAfterAt(ctx.d.ruleWords['org-after'], V, s.ve) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
     }
     // organisations inside a title are still organisations; a bare title organ (区委) too
     ctx.entities.push({ type, key: V.slice(s.vs, s.ve), vs: s.vs, ve: s.ve, ruleId: s.ruleId, nested: s.nested });

@@ -9,11 +9,11 @@
  * Vocabularies live in dictionaries/ (see dictionaries/README.md).
  */
 import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, Relation, SourcePosition } from '../types';
-import { normalize, segment } from '../segment';
+import { normalize, segment, stripSpaces } from '../segment';
 import { sourcePosition } from '../ingest/source-map';
 import { fnv1a } from '../resolve';
-import { getDictionaries } from './dictionaries';
-import type { Cand, Ctx } from './context';
+import { type Dictionaries, getDictionaries } from './dictionaries';
+import { type Cand, type Ctx, Slot, sentenceIndex, zeroed } from './context';
 import { extractPersons } from './persons';
 import { extractEntities } from './entities';
 import { extractRelations } from './relations';
@@ -32,11 +32,19 @@ export function entityIdFor(type: EntityType, name: string): string {
 }
 
 
+/** The byline-role words, longest first (sorted once per dictionary set). */
+const rolesSorted = new WeakMap<Dictionaries, string[]>();
+function bylineRoles(d: Dictionaries): string[] {
+  let r = rolesSorted.get(d);
+  if (!r) rolesSorted.set(d, (r = [...d.ruleWords['byline-role']].sort((a, b) => b.length - a.length)));
+  return r;
+}
+
 /** Byline names written at the end of the text (记者 景静 通讯员 左学彬 周祎), when ingest gave none. */
 export function bylineFromText(text: string): { reporters: string[]; correspondents: string[] } {
   const reporters: string[] = [];
   const correspondents: string[] = [];
-  const roles = [...getDictionaries().ruleWords['byline-role']].sort((a, b) => b.length - a.length);
+  const roles = bylineRoles(getDictionaries());
   const roleAt = (w: string) => roles.find((r) => w.startsWith(r));
   // …提出了意见建议。(徐洋): a name in parentheses closing the text is the reporter's
   const tail = /[。！？!?”][\s]*[（(]\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,]+[\u4e00-\u9fff·]{2,4}){0,3})\s*[)）]\s*$/.exec(text);
@@ -86,18 +94,17 @@ export function bylineFromText(text: string): { reporters: string[]; corresponde
 
 export function extractArticle(article: Article): ArticleFacts {
   const d = getDictionaries();
-  const seg = segment(article.text);
+  const seg = segment(article.text, true); // (its arrays are reused by the next article)
   const V = seg.view;
-  const sentOf = new Int32Array(V.length);
-  seg.sentences.forEach((s, k) => sentOf.fill(k, s.vs, s.ve));
+  const sentOf = sentenceIndex(seg);
   const ctx: Ctx = {
     article,
     seg,
     d,
     V,
     sentOf,
-    claimed: new Uint8Array(V.length + 1),
-    personMask: new Uint8Array(V.length + 1),
+    claimed: zeroed(Slot.Claimed, V.length + 1),
+    personMask: zeroed(Slot.PersonMask, V.length + 1),
     persons: [],
     titles: [],
     entities: [],
@@ -127,12 +134,21 @@ export function extractArticle(article: Article): ArticleFacts {
 
   // entities, grouped by type and name
   const byKey = new Map<string, Entity>();
+  // a candidate met again (as a link's end) changes nothing: its entity is remembered
+  const ofCand = new Map<Cand, Entity>();
   const entityOf = (c: Cand): Entity => {
+    const known = ofCand.get(c);
+    if (known) return known;
+    const e = entityOfNew(c);
+    ofCand.set(c, e);
+    return e;
+  };
+  const entityOfNew = (c: Cand): Entity => {
     const k = `${c.type}|${c.key}`;
     let e = byKey.get(k);
     const { start, end } = span(c.vs, c.ve);
     const surface = text.slice(start, end);
-    const name = surface.replace(/\s+/g, '');
+    const name = stripSpaces(surface);
     if (!e) {
       e = { id: entityIdFor(c.type, c.key), type: c.type, name, canonical: c.key, mentions: [] };
       byKey.set(k, e);
@@ -225,9 +241,10 @@ function viewIndexOf(toText: Int32Array, offset: number): number {
 function longerTitlesFromHeadline(article: Article, entities: Entity[], relations: Relation[]): void {
   const lines = [article.headline, article.subheadline].filter((x): x is string => !!x).map((h) => h.replace(/\s+/g, ''));
   if (!lines.length) return;
-  const byId = new Map(entities.map((e) => [e.id, e]));
+  let byId: Map<string, Entity> | null = null;
   for (const r of relations) {
     if (r.type !== 'HOLDS_TITLE') continue;
+    byId ??= new Map(entities.map((e) => [e.id, e]));
     const person = byId.get(r.source);
     const title = byId.get(r.target);
     if (!person || !title) continue;

@@ -9,12 +9,16 @@
  *   person/known         a name from dictionaries/officials.txt
  *   person/repeat        another occurrence of a name found in this article
  */
-import { type Cand, type Ctx, type TitleParse, isBoundary, isCJK, tokenAt } from './context';
+import { type Cand, type Ctx, type TitleParse, Slot, candidates, charTable, firstAtOrAfter, isBoundary, isCJK, tokenAt, zeroed } from './context';
 
 const DOTTED = /^[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,7}){1,2}/;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 const CLAUSE_START = new Set([...'，。；：！？、,;:!?“”"（）()《》']);
+const CLAUSE_START_CODE = charTable([...CLAUSE_START].join(''));
+/** char code -> 1 for the CLAUSE_START characters below U+3400. */
+const CLAUSE_START_LOW = new Uint8Array(0x3400);
+for (const ch of CLAUSE_START) if (ch.charCodeAt(0) < 0x3400) CLAUSE_START_LOW[ch.charCodeAt(0)] = 1;
 
 // ---------------------------------------------------------------- titles
 
@@ -32,7 +36,7 @@ function charRunStart(ctx: Ctx, end: number, floor: number): number {
     k--;
   }
   const len = end - k - 1;
-  if ((stop || k < floor || CLAUSE_START.has(V[k])) && len >= 2 && len <= 4) return k + 1;
+  if ((stop || k < floor || CLAUSE_START_CODE[V.charCodeAt(k)] === 1) && len >= 2 && len <= 4) return k + 1;
   return -1;
 }
 
@@ -70,7 +74,7 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
     }
     k--;
   }
-  if ((stop || k < floor || CLAUSE_START.has(V[k])) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
+  if ((stop || k < floor || CLAUSE_START_CODE[V.charCodeAt(k)] === 1) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
   // nested units: the stem runs back to the level word of the unit above (中同街街道 幸福里 社区)
   for (let q = p2 - 2; q >= Math.max(floor + 1, p2 - 5); q--) {
     const up = d.levelsRev.longestEndingAt(V, q, floor);
@@ -200,30 +204,62 @@ interface TitleSpan {
   parse: TitleParse;
 }
 
-function findTitles(ctx: Ctx, from: number, to: number): TitleSpan[] {
+/** A role word or a not-title word (区领导) of a sentence, as findTitles meets them left to right. */
+interface TitleWord {
+  at: number;
+  len: number;
+  role: boolean;
+}
+
+/**
+ * The role and not-title words of [from, to), left to right, a not-title word winning over a
+ * role word no longer than it. They depend on the text only: found once per sentence and read
+ * by both title passes.
+ */
+function titleWords(ctx: Ctx, from: number, to: number): TitleWord[] {
   const { V, d } = ctx;
-  const out: TitleSpan[] = [];
-  let i = from;
-  let nextFloor = from;
-  while (i < to) {
+  const out: TitleWord[] = [];
+  // the positions where such a word may start, left to right; after a word, past its end
+  const title = candidates(ctx).title;
+  let next = from;
+  for (let k = firstAtOrAfter(title, from); k < title.length && title[k] < to; k++) {
+    const i = title[k];
+    if (i < next) continue;
     const nt = d.notTitle.longestAt(V, i, to);
     const r = d.roles.longestAt(V, i, to);
     if (nt && (!r || nt.len >= r.len)) {
-      i += nt.len;
-      if (/领导$/.test(V.slice(i - nt.len, i)) && !ctx.claimed[i]) {
+      out.push({ at: i, len: nt.len, role: false });
+      next = i + nt.len;
+      continue;
+    }
+    if (!r) continue;
+    out.push({ at: i, len: r.len, role: true });
+    next = i + r.len;
+  }
+  return out;
+}
+
+/**
+ * The titles of [from, to) (from its title words). A not-title word ending in 领导 followed by a
+ * name makes that name a person. With `parse` false only that is done (no title is returned).
+ */
+function findTitles(ctx: Ctx, from: number, words: TitleWord[], parse = true): TitleSpan[] {
+  const { V } = ctx;
+  const out: TitleSpan[] = [];
+  let nextFloor = from;
+  for (const w of words) {
+    const i = w.at + w.len;
+    if (!w.role) {
+      if (/领导$/.test(V.slice(w.at, i)) && !ctx.claimed[i]) {
         const len = nameAt(ctx, i, true);
         if (len && V[i + len] !== '、') addPerson(ctx, i, i + len, 'person/leader-name');
       }
       continue;
     }
-    if (!r) {
-      i++;
-      continue;
-    }
-    const floor = Math.max(from, nextFloor <= i ? nextFloor : from);
-    const { start, parse } = parseTitleLeft(ctx, i, floor);
-    out.push({ start, end: i + r.len, parse });
-    i += r.len;
+    if (!parse) continue;
+    const floor = Math.max(from, nextFloor <= w.at ? nextFloor : from);
+    const { start, parse: tp } = parseTitleLeft(ctx, w.at, floor);
+    out.push({ start, end: i, parse: tp });
     // the next title starts after the name that follows this one
     nextFloor = i + nameAt(ctx, i, true);
   }
@@ -256,29 +292,13 @@ function isKnownAt(ctx: Ctx, p: number): number {
   return Math.max(a, b);
 }
 
-/** Per dictionary set: char code -> a surname / the first character of a compound surname. */
-interface SurnameCodes {
-  single: Uint8Array;
-  compoundFirst: Uint8Array;
-}
-const surnameCodeCache = new WeakMap<object, SurnameCodes>();
-function surnameCodes(d: Ctx['d']): SurnameCodes {
-  let c = surnameCodeCache.get(d);
-  if (!c) {
-    c = { single: new Uint8Array(65536), compoundFirst: new Uint8Array(65536) };
-    for (const w of d.surnames) if (w.length === 1) c.single[w.charCodeAt(0)] = 1;
-    for (const w of d.compoundSurnames) c.compoundFirst[w.charCodeAt(0)] = 1;
-    surnameCodeCache.set(d, c);
-  }
-  return c;
-}
 /** A one-character surname at p (d.surnames.has(V[p])). */
 function singleSurnameAt(ctx: Ctx, p: number): boolean {
-  return surnameCodes(ctx.d).single[ctx.V.charCodeAt(p)] === 1;
+  return ctx.d.surnameCode[ctx.V.charCodeAt(p)] === 1;
 }
 /** A compound surname at p (d.compoundSurnames.has(V.slice(p, p + 2))). */
 function compoundSurnameAt(ctx: Ctx, p: number): boolean {
-  return surnameCodes(ctx.d).compoundFirst[ctx.V.charCodeAt(p)] === 1 && ctx.d.compoundSurnames.has(ctx.V.slice(p, p + 2));
+  return ctx.d.compoundFirst[ctx.V.charCodeAt(p)] === 1 && ctx.d.compoundSurnames.has(ctx.V.slice(p, p + 2));
 }
 
 const SURNAMES_NONE: readonly number[] = Object.freeze([]);
@@ -299,7 +319,7 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
     if (!isCJK(V[k])) return false;
     if (ctx.claimed[k]) return false;
   }
-  for (let k = p + 1; k < e; k++) if (d.ruleWords['bad-given'].has(V[k])) return false;
+  for (let k = p + 1; k < e; k++) if (d.codes.badGiven[V.charCodeAt(k)] === 1) return false;
   const np = d.notPerson.longestAt(V, p, e);
   if (np) return false;
   // 区长区领导班子: a word that looks like a title but is none (区领导) starts no name (surname 区)
@@ -313,7 +333,7 @@ function validName(ctx: Ctx, p: number, e: number): boolean {
     if (r && p + s + r.len === e) return false;
   }
   // 开江县长田乡: a "name" ending in 乡/镇/村 … is the place after a shared level word
-  const last = d.suffixes.get(V[e - 1]);
+  const last = d.suffixByCode[V.charCodeAt(e - 1)];
   if (last && last.admin && !d.officials.has(V.slice(p, e))) return false;
   return true;
 }
@@ -327,7 +347,7 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
   const known = isKnownAt(ctx, p);
   if (known) return known;
   // 艾尔肯·吐尼亚孜, 买买提·艾力: a transcribed name with a middle dot after a title
-  if (strong) {
+  if (strong && dotWithin(V, p + 1, p + 7)) {
     const m = DOTTED.exec(V.slice(p, p + 20));
     if (m) {
       // the last part ends before a follower or a function character (…艾力一行, …吐尼亚孜到)
@@ -358,7 +378,7 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     const fS = followAt(ctx, short);
     const fL = okL ? followAt(ctx, long) : null;
     let pick = 0;
-    if (strong && okL && s === 1 && ctx.d.ruleWords['name-end'].has(V[short]) && !(fL && fL.strong && isCJK(V[long]))) pick = short; // 马军以“…”
+    if (strong && okL && s === 1 && ctx.d.codes.nameEnd[V.charCodeAt(short)] === 1 && !(fL && fL.strong && isCJK(V[long]))) pick = short; // 马军以“…”
     else if (strong && okL && '和与及'.includes(V[short]) && titleSoon(ctx, short + 1)) pick = short; // 薛群和村委会主任王爱国
     else if (fS && fS.strong) pick = short;
     else if (fS && fL) pick = long;
@@ -375,7 +395,7 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       if (!f || !f.strong || !isCJK(V[pick])) continue;
       if (!ctx.d.commonSurnames.has(V.slice(p, p + s))) continue;
       // 在龙岗镇，: a name ending in an administrative head word is a place
-      const tail = ctx.d.suffixes.get(V[pick - 1]);
+      const tail = ctx.d.suffixByCode[V.charCodeAt(pick - 1)];
       if (tail && tail.admin) continue;
       // no common word inside the name (都/认真, 高/度重视)
       let bad = false;
@@ -393,6 +413,12 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     return pick - p;
   }
   return 0;
+}
+
+/** A middle dot (the one DOTTED reads) in V[a, b): DOTTED can only match where one follows the first part. */
+function dotWithin(V: string, a: number, b: number): boolean {
+  for (let k = a; k < b && k < V.length; k++) if (V.charCodeAt(k) === 0xb7) return true;
+  return false;
 }
 
 /** A role word begins within a few characters of `p` (a title follows: 和村委会主任…). */
@@ -420,10 +446,12 @@ function addTitle(ctx: Ctx, t: TitleSpan): Cand {
 }
 
 /** Titles followed by a name: HOLDS_TITLE links. */
-function titleNames(ctx: Ctx): void {
+function titleNames(ctx: Ctx, words: TitleWord[][]): void {
   const { V } = ctx;
-  for (const sent of ctx.seg.sentences) {
-    const spans = findTitles(ctx, sent.vs, sent.ve);
+  const sents = ctx.seg.sentences;
+  for (let si = 0; si < sents.length; si++) {
+    const sent = sents[si];
+    const spans = findTitles(ctx, sent.vs, words[si]);
     let k = 0;
     while (k < spans.length) {
       // chain: t1、t2、t3 name
@@ -457,10 +485,14 @@ function titleNames(ctx: Ctx): void {
 }
 
 /** A title in parentheses after a name: 李华(区长). */
-function parenTitles(ctx: Ctx): void {
+function parenTitles(ctx: Ctx, words: TitleWord[][]): void {
   const { V } = ctx;
-  for (const sent of ctx.seg.sentences) {
-    for (const t of findTitles(ctx, sent.vs, sent.ve)) {
+  const sents = ctx.seg.sentences;
+  for (let si = 0; si < sents.length; si++) {
+    const sent = sents[si];
+    // (no title is in parentheses in a sentence without any: only the 领导 names are read there)
+    const open = V.indexOf('(', sent.vs);
+    for (const t of findTitles(ctx, sent.vs, words[si], open >= 0 && open < sent.ve)) {
       if (V[t.start - 1] !== '(' || V[t.end] !== ')' || ctx.claimed[t.start]) continue;
       const o = t.start - 1;
       for (const L of [3, 2, 4]) {
@@ -484,7 +516,8 @@ function nameLists(ctx: Ctx): void {
     let i = sent.vs;
     while (i < sent.ve) {
       if (V[i] !== '、') {
-        i++;
+        const next = V.indexOf('、', i);
+        i = next < 0 || next > sent.ve ? sent.ve : next;
         continue;
       }
       // collect a run of 、-separated short items
@@ -512,7 +545,7 @@ function nameLists(ctx: Ctx): void {
         if (a < sent.vs) continue;
         const before = a === sent.vs ? '，' : V[a - 1];
         const intro =
-          [...d.ruleWords['list-intro']].some((w) => V.startsWith(w, a - w.length)) ||
+          anyWord(d.ruleWords['list-intro'], (w) => V.startsWith(w, a - w.length)) ||
           (a > 0 && ctx.claimed[a - 1] === 1) ||
           !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a) ||
           groupBefore(ctx, a, sent.vs);
@@ -531,15 +564,21 @@ function nameLists(ctx: Ctx): void {
       if (!items.every(([a, b]) => nameShape(ctx, a, b))) continue;
       const after = V.slice(lastStart + lastLen, lastStart + lastLen + 2);
       const known = items.some(([a, b]) => ctx.personNames.has(V.slice(a, b)) || d.officials.has(V.slice(a, b)));
-      const introduced = [...d.ruleWords['list-intro']].some((w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
+      const introduced = anyWord(d.ruleWords['list-intro'], (w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
       const rest = V.slice(lastStart + lastLen + 1, lastStart + lastLen + 10);
       const ended =
-        (after.startsWith('等') && (etcPeople(d.ruleWords['etc-people'], rest) || ![...d.ruleWords['etc-things']].some((w) => rest.startsWith(w)))) ||
+        (after.startsWith('等') && (etcPeople(d.ruleWords['etc-people'], rest) || !anyWord(d.ruleWords['etc-things'], (w) => rest.startsWith(w)))) ||
         (followAt(ctx, lastStart + lastLen)?.strong ?? false);
       if (!(known || introduced || ended)) continue;
       for (const [a, b] of items) if (!ctx.claimed[a]) addPerson(ctx, a, b, 'person/name-list');
     }
   }
+}
+
+/** Some word of the set passes the test ([...words].some(test) without the array). */
+function anyWord(words: Set<string>, test: (w: string) => boolean): boolean {
+  for (const w of words) if (test(w)) return true;
+  return false;
 }
 
 /** A group word (群众, 老党员, 代表) ends right before `a`: 困难群众张爱梅、董作森 … */
@@ -567,12 +606,12 @@ function nameShape(ctx: Ctx, a: number, b: number): boolean {
 /** A clause-initial name followed by 一行/表示/指出/带队 … */
 function nameVerb(ctx: Ctx): void {
   const { V, d } = ctx;
-  const titleEnd = new Uint8Array(V.length + 1);
+  const titleEnd = zeroed(Slot.TitleEnd, V.length + 1);
   for (const t of ctx.titles) titleEnd[t.ve] = 1;
   for (const sent of ctx.seg.sentences) {
     for (let p = sent.vs; p < sent.ve; p++) {
       if (ctx.claimed[p]) continue;
-      if (!(p === sent.vs || titleEnd[p] === 1 || (V.charCodeAt(p - 1) < 0x3400 && CLAUSE_START.has(V[p - 1])))) continue;
+      if (!(p === sent.vs || titleEnd[p] === 1 || CLAUSE_START_LOW[V.charCodeAt(p - 1)] === 1)) continue;
       if (!singleSurnameAt(ctx, p) && !compoundSurnameAt(ctx, p) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
       const len = nameAt(ctx, p, false);
       if (len) addPerson(ctx, p, p + len, 'person/name-verb');
@@ -637,13 +676,14 @@ function repeatsScan(ctx: Ctx, byFirst: Map<number, string[]>, offFirst: Uint8Ar
 /** 看望了老党员董庆军, 困难群众张爱梅家中: a name right after a word for a kind of people. */
 function groupNames(ctx: Ctx): void {
   const { V, d } = ctx;
-  for (let i = 0; i < V.length; i++) {
-    if (!d.groupTrie.first[V.charCodeAt(i)]) continue;
+  let from = 0; // (after a group word, past it)
+  for (const i of candidates(ctx).group) {
+    if (i < from) continue;
     const m = d.groupTrie.longestAt(V, i);
     if (!m) continue;
     const p = i + m.len;
-    i = p - 1;
-    if (ctx.claimed[p] || !d.commonSurnames.has(V[p])) continue;
+    from = p;
+    if (ctx.claimed[p] || d.codes.commonSurname[V.charCodeAt(p)] !== 1) continue;
     const len = nameAt(ctx, p, true);
     if (!len) continue;
     let word = false; // 慰问组都认真听取: 认真 is a word, not a given name
@@ -663,8 +703,9 @@ function groupNames(ctx: Ctx): void {
 }
 
 export function extractPersons(ctx: Ctx): void {
-  titleNames(ctx);
-  parenTitles(ctx);
+  const words = ctx.seg.sentences.map((s) => titleWords(ctx, s.vs, s.ve));
+  titleNames(ctx, words);
+  parenTitles(ctx, words);
   nameLists(ctx);
   groupNames(ctx);
   nameVerb(ctx);

@@ -11,7 +11,7 @@
  *   part-of/adjacent        二七区人和路街道 -> 人和路街道 PART_OF 二七区
  *   part-of/home            a 街道/镇/乡 of an article about the home district is part of it
  */
-import { type Cand, type Ctx, isBoundary, tokenAt } from './context';
+import { type Cand, type Ctx, RELATION_KINDS, charTable, firstAtOrAfter, isBoundary, relationAt, relationIndex, tokenAt } from './context';
 import type { RelationWordKind } from './dictionaries';
 
 interface Word {
@@ -23,8 +23,12 @@ interface Word {
 function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
   const { V, d } = ctx;
   const out: Word[] = [];
-  for (let i = vs; i < ve; i++) {
-    if (ctx.claimed[i]) continue;
+  const rel = relationIndex(ctx);
+  // the positions where a relation word starts, left to right; after a word, past its end
+  let next = vs;
+  for (let w = firstAtOrAfter(rel.at, vs); w < rel.at.length && rel.at[w] < ve; w++) {
+    const i = rel.at[w];
+    if (i < next || ctx.claimed[i]) continue;
     const all = d.relationTrie.allAt(V, i, ve);
     // longest match that starts on a jieba boundary and ends on one
     for (let k = all.length - 1; k >= 0; k--) {
@@ -40,14 +44,14 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
       // (赴大/峃镇: a one-character move verb glued to the site that follows it still counts)
       if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i) && !gluedToSite) continue;
       out.push({ kind: m.value, vs: i, ve: i + m.len });
-      i += m.len - 1;
+      next = i + m.len;
       break;
     }
   }
   return out;
 }
 
-const CLAUSE = /[，,；;：:]/;
+const CLAUSE_CODE = charTable('，,；;：:');
 
 export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
   const { V, d } = ctx;
@@ -109,7 +113,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       if (subject.length > 1 && words.some((w) => w.kind === 'split' && w.vs >= lastP.ve && w.vs < first.vs + 4)) subject = [];
       // a group word between the persons and the verb (…负责人到) does not change the subject,
       // but a group as the clause's own subject (代表们察看) does
-      const clauseStart = Math.max(sent.vs, ...[...V.slice(sent.vs, first.vs)].map((c, k) => (CLAUSE.test(c) ? sent.vs + k + 1 : sent.vs)));
+      const clauseStart = clauseStartBefore(V, sent.vs, first.vs);
       // (由A带队，组织委员考察团到…: the group is A's party; A is still the subject)
       const led = words.some((w) => w.kind === 'lead' && w.vs >= lastP.ve && w.vs <= lastP.ve + 1 && w.ve <= first.vs);
       if (clauseStart > lastP.ve && !led && groupSubject(ctx, clauseStart, first.vs)) subject = [];
@@ -132,12 +136,12 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       if (acc.kind !== 'accompany' || acc.vs < first.ve || !subject.length) continue;
       if (V.slice(Math.max(sent.vs, acc.vs - 20), acc.vs).includes('在')) continue;
       let c = acc.vs;
-      while (c > first.ve && !CLAUSE.test(V[c - 1])) c--;
+      while (c > first.ve && !CLAUSE_CODE[V.charCodeAt(c - 1)]) c--;
       let cs = c;
       // the companions may be listed over several comma-separated clauses
       while (cs > first.ve && inSent.some((p) => p.ve <= cs && p.vs >= cs - 12 && p.vs > first.ve)) {
         cs--;
-        while (cs > first.ve && !CLAUSE.test(V[cs - 1])) cs--;
+        while (cs > first.ve && !CLAUSE_CODE[V.charCodeAt(cs - 1)]) cs--;
       }
       for (const p of inSent) if (p.vs >= cs && p.ve <= acc.vs && !subject.includes(p)) for (const m of subject) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
     }
@@ -153,7 +157,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       if (i >= clauseEnd) {
         // find this clause's end and whether it has a visit/move word
         let e = i;
-        while (e < sent.ve && !CLAUSE.test(V[e])) e++;
+        while (e < sent.ve && !CLAUSE_CODE[V.charCodeAt(e)]) e++;
         const hasVisit = visitWords.some((w) => w.vs >= i && w.vs < e);
         active = hasVisit;
         clauseEnd = e + 1;
@@ -172,7 +176,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
     // (also before 每到一处 / 来到: a move word after the 在-clause)
     if (V[sent.vs] === '在' && (first.kind === 'visit' || first.kind === 'move')) {
       let c = sent.vs;
-      while (c < first.vs && !CLAUSE.test(V[c])) c++;
+      while (c < first.vs && !CLAUSE_CODE[V.charCodeAt(c)]) c++;
       if (c < first.vs) for (const site of sites) if (site.vs > sent.vs && site.ve <= c && !site.nested) objects.push({ site, rule: 'inspected/at-clause' });
     }
     // 在X调研 / 在X检查: the site between 在 and the first visit word (after the subject)
@@ -182,7 +186,7 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
       for (let k = from; k < first.vs; k++) {
         const t = tokenAt(ctx, k);
         if (t && t.word === '在' && t.vs === k) at = k;
-        if (CLAUSE.test(V[k])) at = -1;
+        if (CLAUSE_CODE[V.charCodeAt(k)]) at = -1;
       }
       if (at >= 0) {
         for (const site of sites) if (site.vs > at && site.ve <= first.vs && !site.nested) objects.push({ site, rule: 'inspected/at-verb' });
@@ -194,6 +198,27 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
   attended(ctx, persons);
   partOf(ctx);
   void d;
+}
+
+/**
+ * Where the clause holding b begins: after the last of ，,；;：: in [a, b), else a. (As written
+ * before, this counts characters by code point from a: [...V.slice(a, b)].)
+ */
+function clauseStartBefore(V: string, a: number, b: number): number {
+  let start = a;
+  let k = 0; // code points before i
+  for (let i = a; i < b; i++, k++) {
+    const c = V.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < b) {
+      const lo = V.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        i++; // one code point, no clause mark
+        continue;
+      }
+    }
+    if (CLAUSE_CODE[c]) start = a + k + 1;
+  }
+  return start;
 }
 
 /** The site at `end` is followed by 的 (directly, or after the rest of its list and 等单位). */
@@ -227,7 +252,7 @@ function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
 function addressee(ctx: Ctx, persons: Cand[], a: number, b: number): Cand | null | undefined {
   const { V, d } = ctx;
   for (let i = a; i < b - 1; i++) {
-    if (!d.surnames.has(V[i]) || ctx.claimed[i]) continue;
+    if (!d.surnameCode[V.charCodeAt(i)] || ctx.claimed[i]) continue;
     const r = d.roles.longestAt(V, i + 1, b);
     if (!r) continue;
     const role = V.slice(i + 1, i + 1 + r.len);
@@ -263,28 +288,36 @@ function otherSubject(ctx: Ctx, a: number, b: number): boolean {
 
 function attended(ctx: Ctx, persons: Cand[]): void {
   const { V, d } = ctx;
-  for (const sent of ctx.seg.sentences) {
-    for (let i = sent.vs; i < sent.ve; i++) {
-      const m = d.relationTrie.longestAt(V, i, sent.ve);
-      if (!m || m.value !== 'attend' || !isBoundary(ctx, i)) continue;
-      // the event: words after the verb up to an event head, within the clause
-      let evEnd = -1;
-      for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
-        if (CLAUSE.test(V[j]) || V[j] === '。') break;
-        const h = d.relationTrie.longestAt(V, j, sent.ve);
-        // the head ends a word and is no mere end of a common two-character word (参与社会化: no event 社会)
-        if (h && h.value === 'event' && isBoundary(ctx, j + h.len)) {
-          evEnd = j + h.len;
-        }
+  const rel = relationIndex(ctx);
+  const ATTEND = RELATION_KINDS.indexOf('attend');
+  // attend words left to right; after an event, the next one is looked for past it (in the same sentence)
+  let lastSent = -1;
+  let next = 0;
+  for (const i of rel.at) {
+    if (rel.kind[i] !== ATTEND) continue;
+    const si = ctx.sentOf[i];
+    if (si === lastSent && i < next) continue;
+    if (!isBoundary(ctx, i)) continue;
+    const sent = ctx.seg.sentences[si];
+    const m = { len: rel.len[i] };
+    // the event: words after the verb up to an event head, within the clause
+    let evEnd = -1;
+    for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
+      if (CLAUSE_CODE[V.charCodeAt(j)] || V[j] === '。') break;
+      const h = relationAt(ctx, j);
+      // the head ends a word and is no mere end of a common two-character word (参与社会化: no event 社会)
+      if (h && h.value === 'event' && isBoundary(ctx, j + h.len)) {
+        evEnd = j + h.len;
       }
-      if (evEnd < 0) continue;
-      const evStart = i + m.len;
-      const ev: Cand = { type: 'Event', key: V.slice(evStart, evEnd), vs: evStart, ve: evEnd, ruleId: 'event/attend-object' };
-      ctx.entities.push(ev);
-      const who = persons.filter((p) => p.vs >= sent.vs && p.ve <= i);
-      for (const p of who) ctx.links.push({ type: 'ATTENDED', source: p, target: ev, vs: p.vs, ve: evEnd, ruleId: 'attended/event' });
-      i = evEnd - 1;
     }
+    if (evEnd < 0) continue;
+    const evStart = i + m.len;
+    const ev: Cand = { type: 'Event', key: V.slice(evStart, evEnd), vs: evStart, ve: evEnd, ruleId: 'event/attend-object' };
+    ctx.entities.push(ev);
+    const who = persons.filter((p) => p.vs >= sent.vs && p.ve <= i);
+    for (const p of who) ctx.links.push({ type: 'ATTENDED', source: p, target: ev, vs: p.vs, ve: evEnd, ruleId: 'attended/event' });
+    lastSent = si;
+    next = evEnd;
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import type { ArticleFacts, Entity, EntityType, Relation } from '../types';
 import { getDictionaries } from '../extract/dictionaries';
-import { normalize } from '../segment';
+import { normalize, stripSpaces } from '../segment';
 
 export interface ResolveConfig {
   /** Home jurisdiction, e.g. "二七区" (default from dictionaries/jurisdiction.json). */
@@ -49,7 +49,7 @@ function isRole(s: string): boolean {
  *   区民政局局长 -> 二七区民政局局长, 常务副区长 -> 二七区常务副区长; others unchanged.
  */
 export function canonicalTitle(title: string, j: Jurisdiction): string {
-  const t = title.replace(/\s+/g, '');
+  const t = stripSpaces(title);
   if (!j.level) return t;
   if (t.startsWith(j.stem) && !t.startsWith(j.name + j.level)) {
     const rest = t.slice(j.stem.length);
@@ -71,7 +71,7 @@ export function canonicalTitle(title: string, j: Jurisdiction): string {
 
 /** Canonical name of an organisation/place under `j`: 区民政局 -> 二七区民政局. */
 export function canonicalName(type: EntityType, name: string, j: Jurisdiction): string {
-  const n = name.replace(/\s+/g, '');
+  const n = stripSpaces(name);
   if ((type === 'Organization' || type === 'Place') && j.level && n.startsWith(j.level) && n.length > j.level.length + 1 && !n.startsWith(j.name)) {
     return j.stem + n;
   }
@@ -128,7 +128,7 @@ export function resolveArticle(facts: ArticleFacts, config: ResolveConfig = {}):
   const merged = new Map<string, Entity>();
   for (const e of facts.entities) {
     // ids are built from the normalised name (simplified characters, NFKC), so 楊良鋒 and 杨良锋 meet
-    const n = normalize(e.name.replace(/\s+/g, ''));
+    const n = normalize(stripSpaces(e.name));
     const canonical = e.type === 'Title' ? canonicalTitle(n, j) : e.type === 'Person' ? n : canonicalName(e.type, n, j);
     const id = e.type === 'Event' ? `event:${canonical}@${facts.date ?? facts.id}` : `${e.type.toLowerCase()}:${canonical}`;
     remap.set(e.id, id);

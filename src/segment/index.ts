@@ -30,14 +30,21 @@ export interface Token {
 
 /** A token; its POS tag is looked up only when a rule reads it (most tokens are never asked). */
 class Tok implements Token {
-  private t: string | undefined = undefined;
-  constructor(
-    readonly word: string,
-    readonly vs: number,
-    readonly ve: number,
-    readonly start: number,
-    readonly end: number,
-  ) {}
+  // (fields set in the constructor only: class field definitions cost a call per token)
+  declare readonly word: string;
+  declare readonly vs: number;
+  declare readonly ve: number;
+  declare readonly start: number;
+  declare readonly end: number;
+  declare private t: string | undefined;
+  constructor(word: string, vs: number, ve: number, start: number, end: number) {
+    this.word = word;
+    this.vs = vs;
+    this.ve = ve;
+    this.start = start;
+    this.end = end;
+    this.t = undefined;
+  }
   get tag(): string {
     let t = this.t;
     if (t === undefined) t = this.t = posOf(this.word);
@@ -291,6 +298,17 @@ export function normalizeSlow(s: string): string {
 }
 
 const WS = /\s/;
+
+/** char code -> 1 for the characters /\s/ matches (all below U+3001, and U+FEFF). */
+const WS_CODE = new Uint8Array(65536);
+for (let c = 0; c <= 0x3000; c++) if (WS.test(String.fromCharCode(c))) WS_CODE[c] = 1;
+WS_CODE[0xfeff] = 1;
+
+/** s.replace(/\s+/g, ''), without the regex when there is no white space (the usual case). */
+export function stripSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) if (WS_CODE[s.charCodeAt(i)] === 1) return s.replace(/\s+/g, '');
+  return s;
+}
 const TERMINAL = new Set(['。', '！', '？', '!', '?', '；', ';', '…']);
 const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", '）', ')', '》']);
 const OPEN_Q = new Set(['“', '「', '『']);
@@ -299,9 +317,23 @@ const CLOSE_Q = new Set(['”', '」', '』']);
 /** Build the compact view of a text. */
 export function buildView(text: string): { view: string; toText: Int32Array; breakBefore: Uint8Array } {
   const n = text.length;
-  const codes = new Uint16Array(n);
   const map = new Int32Array(n + 1);
   const brk = new Uint8Array(n);
+  const { view, len } = buildViewInto(text, map, brk);
+  return { view, toText: map.subarray(0, len + 1), breakBefore: brk.subarray(0, len) };
+}
+
+/** Scratch for the view's character codes (grown as needed; typed-array allocation costs ~1 µs each). */
+let codeScratch = new Uint16Array(4096);
+
+/**
+ * buildView into caller-given arrays: `map` (length >= text.length + 1) gets view index -> text
+ * offset, `brk` (length >= text.length, all zero) the line-break marks. Returns the view and its length.
+ */
+function buildViewInto(text: string, map: Int32Array, brk: Uint8Array): { view: string; len: number } {
+  const n = text.length;
+  if (codeScratch.length < n) codeScratch = new Uint16Array(Math.max(n, codeScratch.length * 2));
+  const codes = codeScratch;
   let len = 0;
   let changed = false;
   let pendingBreak = false;
@@ -326,10 +358,15 @@ export function buildView(text: string): { view: string; toText: Int32Array; bre
     pendingBreak = false;
   }
   map[len] = n;
-  return { view: changed ? codesToString(codes, len) : text, toText: map.subarray(0, len + 1), breakBefore: brk.subarray(0, len) };
+  return { view: changed ? codesToString(codes, len) : text, len };
 }
 
+/** Typed arrays are little-endian here, as Buffer's 'ucs2' is. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function codesToString(codes: Uint16Array, len: number): string {
+  // (Buffer's ucs2 decoding copies the code units as they are, lone surrogates included)
+  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, len * 2).toString('ucs2');
   let out = '';
   for (let i = 0; i < len; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 8192)) as unknown as number[]);
   return out;
@@ -398,13 +435,33 @@ function isBylineStart(view: string, i: number): boolean {
   return view.startsWith('记者', i) || view.startsWith('通讯员', i) || view.startsWith('本报讯', i);
 }
 
-/** Segment an article text: view, sentences, jieba tokens with offsets. */
-export function segment(text: string): Segmented {
+/** Buffer reused by segment(text, true). */
+let segScratch = new ArrayBuffer(0);
+
+/**
+ * Segment an article text: view, sentences, jieba tokens with offsets. With `reuse`, the
+ * per-character arrays (toText, breakBefore, tokenAt) live in a buffer that the next such call
+ * overwrites (for callers that are done with the result by then, as extraction is).
+ */
+export function segment(text: string, reuse = false): Segmented {
   ensureLoaded();
-  const { view, toText, breakBefore } = buildView(text);
+  // one buffer for the three per-character arrays: toText | tokenAt | breakBefore
+  const n = text.length;
+  const size = 8 * n + 4 + n;
+  let buf: ArrayBuffer;
+  if (reuse) {
+    if (segScratch.byteLength < size) segScratch = new ArrayBuffer(Math.max(size, 2 * segScratch.byteLength, 65536));
+    buf = segScratch;
+  } else buf = new ArrayBuffer(size);
+  const map = new Int32Array(buf, 0, n + 1);
+  const brk = new Uint8Array(buf, 8 * n + 4, n);
+  if (reuse) brk.fill(0);
+  const { view, len } = buildViewInto(text, map, brk);
+  const toText = map.subarray(0, len + 1);
+  const breakBefore = brk.subarray(0, len);
   const sents = splitSentences(view, breakBefore);
   const tokens: Token[] = [];
-  const tokenAt = new Int32Array(view.length);
+  const tokenAt = new Int32Array(buf, 4 * n + 4, len);
   const sentences: ViewSentence[] = new Array(sents.length);
   for (let k = 0; k < sents.length; k++) {
     const [vs, ve] = sents[k];

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { segment, normalize, buildView, splitSentences } from '../../src/segment';
+import { segment, normalize, buildView, splitSentences, stripSpaces } from '../../src/segment';
 
 describe('segment', () => {
   it('tokens map back to the article text (white space dropped, characters normalised)', () => {
@@ -37,5 +37,24 @@ describe('segment', () => {
     const { view, breakBefore } = buildView('在这场较量中，中国人民和\n\n中华民族铸就了伟大精神。\n记者 张华');
     const parts = splitSentences(view, breakBefore).map(([a, b]) => view.slice(a, b));
     expect(parts).to.deep.equal(['在这场较量中,中国人民和中华民族铸就了伟大精神。', '记者张华']);
+  });
+
+  it('segment(text, true) reuses its buffers and gives what segment(text) gives, one text after another', () => {
+    const texts = ['本报讯 9月 19日，二七\n区委书记陈红民到嵩山路街道调研。\n\n記者 景靜', '短文。', '在这场较量中，中国人民和\n\n中华民族铸就了伟大精神。\n记者 张华'];
+    const plain = (s: ReturnType<typeof segment>) => ({
+      view: s.view,
+      toText: Array.from(s.toText),
+      breakBefore: Array.from(s.breakBefore),
+      tokenAt: Array.from(s.tokenAt),
+      tokens: s.tokens.map((t) => [t.word, t.tag, t.vs, t.ve, t.start, t.end]),
+      sentences: s.sentences,
+    });
+    for (const t of [...texts, ...texts.reverse()]) expect(plain(segment(t, true))).to.deep.equal(plain(segment(t)));
+  });
+
+  it('stripSpaces removes what /\\s+/g removes, and returns a string without white space as it is', () => {
+    for (const s of ['二七 区\u3000委', 'a\u2002b\u00a0c\ufeff', '\t 陈红民 \n', '二七区', '']) expect(stripSpaces(s)).to.equal(s.replace(/\s+/g, ''));
+    const s = '二七区委书记';
+    expect(stripSpaces(s)).to.equal(s);
   });
 });
