@@ -110,8 +110,17 @@ export function parseByline(text: string): Byline | null {
   for (const token of tokens) {
     if (sawName && !pendingRole && dict().ignored.has(token)) continue;
     const hit = rolesByStart.get(token.charCodeAt(0))?.find(([r]) => token.startsWith(r));
+    // a one-character role (文, 图) is also a surname: right after a role, or when what follows it
+    // is no name, the whole token is the name (记者 文全, 记者 张三 文文华)
+    if (hit && hit[0].length === 1 && role && token.length > 1 && isName(token, 4) && (pendingRole || !isName(token.slice(1), 3))) {
+      push(out, role, token);
+      sawName = true;
+      pendingRole = false;
+      continue;
+    }
     if (hit) {
-      if (pendingRole) return null; // a role without names
+      // a role without names, except a credit that names its role next (文/图 本报记者 张三)
+      if (pendingRole && role !== 'other') return null;
       role = hit[1];
       const rest = token.slice(hit[0].length);
       if (!rest) {

@@ -13,6 +13,17 @@ describe('ingest: bylines', () => {
     expect(parseByline('通讯员 王艳、邱建辉')).to.deep.equal({ reporters: [], correspondents: ['王艳', '邱建辉'] });
   });
 
+  it('文 and 图 are roles and surnames: a name after a role keeps them', () => {
+    expect(parseByline('记者 文全')).to.deep.equal({ reporters: ['文全'], correspondents: [] });
+    expect(parseByline('记者 文文华 通讯员 颜伟')).to.deep.equal({ reporters: ['文文华'], correspondents: ['颜伟'] });
+    expect(parseByline('通讯员 张三 文全')).to.deep.equal({ reporters: [], correspondents: ['张三', '文全'] });
+    expect(parseByline('记者 图海燕')).to.deep.equal({ reporters: ['图海燕'], correspondents: [] });
+    // still roles where they stand as roles
+    expect(parseByline('文/图 记者 张三')).to.deep.equal({ reporters: ['张三'], correspondents: [] });
+    expect(parseByline('记者 张三 文 李四')).to.deep.equal({ reporters: ['张三'], correspondents: [] });
+    expect(parseByline('文 张三')).to.deep.equal({ reporters: [], correspondents: [] });
+  });
+
   it('rejects text that merely starts with 记者', () => {
     expect(parseByline('记者在现场了解到，双方将共同出资成立合资公司')).to.equal(null);
     expect(parseByline('记者从二七区获悉')).to.equal(null);
