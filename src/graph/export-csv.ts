@@ -11,7 +11,8 @@
  * CANDIDATE_DELIMITERS no item contains; the delimiter in use is written to import.txt with the
  * full command. A null property is an empty unquoted field (no property); an empty string is "".
  */
-import type { KgGraph } from './build';
+import type { KgEdgeAttributes, KgGraph } from './build';
+import { TextBuffer, chunksToString } from './sink';
 import { nodeLabels } from './build';
 import { edgeProperties, nodeProperties, propertyKinds, propertyNames } from './props';
 import type { PropKind } from './props';
@@ -95,10 +96,20 @@ function cell(v: PropValue | undefined, kind: PropKind, delimiter: string): stri
   return String(v);
 }
 
-function chooseDelimiter(records: Record<string, PropValue>[]): string {
-  const items: string[] = [];
-  for (const r of records) for (const v of Object.values(r)) if (Array.isArray(v)) for (const x of v) items.push(String(x));
-  return CANDIDATE_DELIMITERS.find((d) => !items.some((s) => s.includes(d))) ?? ';';
+/** The first candidate delimiter that no list item contains (";" when every one is taken). */
+function chooseDelimiter(records: Iterable<Record<string, PropValue>>): string {
+  let free = [...CANDIDATE_DELIMITERS];
+  for (const r of records) {
+    for (const v of Object.values(r)) {
+      if (!Array.isArray(v)) continue;
+      for (const x of v) {
+        const s = String(x);
+        if (free.some((d) => s.includes(d))) free = free.filter((d) => !s.includes(d));
+      }
+    }
+    if (free.length === 0) break;
+  }
+  return free[0] ?? ';';
 }
 
 export interface CsvExport {
@@ -109,27 +120,88 @@ export interface CsvExport {
   importCommand: string;
 }
 
-export function toCsv(graph: KgGraph): CsvExport {
-  const nodeRecs = graph.mapNodes((id, a) => ({ id, labels: nodeLabels(a), props: nodeProperties(a) }));
-  const edgeRecs = graph.mapEdges((id, a, s, t) => ({ id, s, t, type: a.type, props: { id, ...edgeProperties(a) } as Record<string, PropValue> }));
-  const arrayDelimiter = chooseDelimiter([...nodeRecs.map((r) => r.props), ...edgeRecs.map((r) => r.props)]);
-  const nodeKinds = propertyKinds(nodeRecs.map((r) => r.props));
-  const edgeKinds = propertyKinds(edgeRecs.map((r) => r.props));
-  const nodeNames = propertyNames(nodeRecs.map((r) => r.props), ['name']);
-  const edgeNames = propertyNames(edgeRecs.map((r) => r.props), ['id']);
+/** What both CSV files need before their first row: columns, their kinds, the array delimiter. */
+export interface CsvPlan {
+  arrayDelimiter: string;
+  importCommand: string;
+  nodeNames: string[];
+  nodeKinds: Record<string, PropKind>;
+  edgeNames: string[];
+  edgeKinds: Record<string, PropKind>;
+}
 
-  let nodes = csvRow(['id:ID', ':LABEL', ...nodeNames.map((k) => header(k, nodeKinds[k]))]);
-  for (const r of nodeRecs) {
-    nodes += csvRow([r.id, r.labels.join(arrayDelimiter), ...nodeNames.map((k) => cell(r.props[k], nodeKinds[k], arrayDelimiter))]);
-  }
-  let relationships = csvRow([':START_ID', ':END_ID', ':TYPE', ...edgeNames.map((k) => header(k, edgeKinds[k]))]);
-  for (const r of edgeRecs) {
-    relationships += csvRow([r.s, r.t, r.type, ...edgeNames.map((k) => cell(r.props[k], edgeKinds[k], arrayDelimiter))]);
-  }
+function edgeRecord(id: string, a: KgEdgeAttributes): Record<string, PropValue> {
+  return { id, ...edgeProperties(a) } as Record<string, PropValue>;
+}
+
+/** The columns and the array delimiter, from walks over the graph (nothing kept but the result). */
+export function csvPlan(graph: KgGraph): CsvPlan {
+  const nodeProps = function* (): Generator<Record<string, PropValue>> {
+    for (const { attributes } of graph.nodeEntries()) yield nodeProperties(attributes);
+  };
+  const edgeProps = function* (): Generator<Record<string, PropValue>> {
+    for (const { edge, attributes } of graph.edgeEntries()) yield edgeRecord(edge, attributes);
+  };
+  const arrayDelimiter = chooseDelimiter((function* () {
+    yield* nodeProps();
+    yield* edgeProps();
+  })());
   const delimArg = arrayDelimiter === ';' ? '' : ` --array-delimiter=${arrayDelimiter === '\u001F' ? "$'\\x1F'" : `'${arrayDelimiter}'`}`;
   const importCommand =
     `neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv${delimArg} --multiline-fields=true neo4j`;
-  return { nodes, relationships, arrayDelimiter, importCommand };
+  return {
+    arrayDelimiter,
+    importCommand,
+    nodeKinds: propertyKinds(nodeProps()),
+    edgeKinds: propertyKinds(edgeProps()),
+    nodeNames: propertyNames(nodeProps(), ['name']),
+    edgeNames: propertyNames(edgeProps(), ['id']),
+  };
+}
+
+/** nodes.csv in chunks of about 1 MB (see sink.ts). */
+export function* csvNodeChunks(graph: KgGraph, plan: CsvPlan, opts: { chunkChars?: number } = {}): Generator<string> {
+  const { nodeNames, nodeKinds, arrayDelimiter } = plan;
+  const out = new TextBuffer(opts.chunkChars);
+  out.write(csvRow(['id:ID', ':LABEL', ...nodeNames.map((k) => header(k, nodeKinds[k]))]));
+  for (const { node: id, attributes: a } of graph.nodeEntries()) {
+    const props = nodeProperties(a);
+    out.write(csvRow([id, nodeLabels(a).join(arrayDelimiter), ...nodeNames.map((k) => cell(props[k], nodeKinds[k], arrayDelimiter))]));
+    if (out.full) yield out.take();
+  }
+  yield out.take();
+}
+
+/** relationships.csv in chunks of about 1 MB (see sink.ts). */
+export function* csvRelationshipChunks(graph: KgGraph, plan: CsvPlan, opts: { chunkChars?: number } = {}): Generator<string> {
+  const { edgeNames, edgeKinds, arrayDelimiter } = plan;
+  const out = new TextBuffer(opts.chunkChars);
+  out.write(csvRow([':START_ID', ':END_ID', ':TYPE', ...edgeNames.map((k) => header(k, edgeKinds[k]))]));
+  for (const { edge: id, attributes: a, source, target } of graph.edgeEntries()) {
+    const props = edgeRecord(id, a);
+    out.write(csvRow([source, target, a.type, ...edgeNames.map((k) => cell(props[k], edgeKinds[k], arrayDelimiter))]));
+    if (out.full) yield out.take();
+  }
+  yield out.take();
+}
+
+/** import.txt: how to load the two files. */
+export function csvImportText(plan: CsvPlan): string {
+  return (
+    `Load into an empty Neo4j database (stop it first), from this folder:\n\n  ${plan.importCommand}\n\n` +
+    `Array properties are separated by ${JSON.stringify(plan.arrayDelimiter)}; labels in :LABEL likewise.\n`
+  );
+}
+
+/** Both files as strings (for tests and small graphs; exports stream through csvNodeChunks/csvRelationshipChunks). */
+export function toCsv(graph: KgGraph): CsvExport {
+  const plan = csvPlan(graph);
+  return {
+    nodes: chunksToString(csvNodeChunks(graph, plan)),
+    relationships: chunksToString(csvRelationshipChunks(graph, plan)),
+    arrayDelimiter: plan.arrayDelimiter,
+    importCommand: plan.importCommand,
+  };
 }
 
 function castValue(text: string, type: string): PropValue {

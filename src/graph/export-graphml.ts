@@ -19,6 +19,7 @@ import { nodeLabels } from './build';
 import { edgeProperties, nodeProperties, propertyKinds, propertyNames } from './props';
 import type { PropKind } from './props';
 import { escapeAttr, escapeText } from './xml';
+import { TextBuffer, chunksToString } from './sink';
 import type { PropValue } from '../types/graph';
 import type { EdgeRecord, GraphRecords, NodeRecord } from './export-gexf';
 
@@ -47,30 +48,48 @@ function dataLines(props: Record<string, PropValue>, kinds: Record<string, PropK
   return out;
 }
 
-export function toGraphml(graph: KgGraph): string {
-  const nodeRecs: [string, string, Record<string, PropValue>][] = graph.mapNodes((id, a) => [id, `:${nodeLabels(a).join(':')}`, nodeProperties(a)]);
-  const edgeRecs: [string, string, string, string, Record<string, PropValue>][] = graph.mapEdges((id, a, s, t) => [id, s, t, a.type, edgeProperties(a)]);
-  const nodeKinds = propertyKinds(nodeRecs.map((r) => r[2]));
-  const edgeKinds = propertyKinds(edgeRecs.map((r) => r[4]));
-  const lines: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    keyLine('labels', 'node', 'string'),
-  ];
-  for (const name of propertyNames(nodeRecs.map((r) => r[2]), ['name'])) if (name !== 'labels') lines.push(keyLine(name, 'node', nodeKinds[name]));
-  lines.push(keyLine('label', 'edge', 'string'));
-  for (const name of propertyNames(edgeRecs.map((r) => r[4]))) if (name !== 'label') lines.push(keyLine(name, 'edge', edgeKinds[name]));
-  lines.push('<graph id="G" edgedefault="directed">');
-  for (const [id, labels, props] of nodeRecs) {
-    lines.push(`<node id="${escapeAttr(id)}" labels="${escapeAttr(labels)}"><data key="labels">${escapeText(labels)}</data>${dataLines(props, nodeKinds)}</node>`);
+/**
+ * The graph as GraphML, in chunks of about 1 MB (see sink.ts). A first walk finds the keys
+ * (names and kinds of the properties), written before the elements; then nodes and edges are
+ * written one at a time.
+ */
+export function* toGraphmlChunks(graph: KgGraph, opts: { chunkChars?: number } = {}): Generator<string> {
+  const nodeProps = function* (): Generator<Record<string, PropValue>> {
+    for (const { attributes } of graph.nodeEntries()) yield nodeProperties(attributes);
+  };
+  const edgeProps = function* (): Generator<Record<string, PropValue>> {
+    for (const { attributes } of graph.edgeEntries()) yield attributes.props;
+  };
+  const nodeKinds = propertyKinds(nodeProps());
+  const edgeKinds = propertyKinds(edgeProps());
+  const out = new TextBuffer(opts.chunkChars);
+  const line = (s: string) => out.write(`${s}\n`);
+  line('<?xml version="1.0" encoding="UTF-8"?>');
+  line('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">');
+  line(keyLine('labels', 'node', 'string'));
+  for (const name of propertyNames(nodeProps(), ['name'])) if (name !== 'labels') line(keyLine(name, 'node', nodeKinds[name]));
+  line(keyLine('label', 'edge', 'string'));
+  for (const name of propertyNames(edgeProps())) if (name !== 'label') line(keyLine(name, 'edge', edgeKinds[name]));
+  line('<graph id="G" edgedefault="directed">');
+  for (const { node: id, attributes: a } of graph.nodeEntries()) {
+    const labels = `:${nodeLabels(a).join(':')}`;
+    line(`<node id="${escapeAttr(id)}" labels="${escapeAttr(labels)}"><data key="labels">${escapeText(labels)}</data>${dataLines(nodeProperties(a), nodeKinds)}</node>`);
+    if (out.full) yield out.take();
   }
-  for (const [id, s, t, type, props] of edgeRecs) {
-    lines.push(
-      `<edge id="${escapeAttr(id)}" source="${escapeAttr(s)}" target="${escapeAttr(t)}" label="${escapeAttr(type)}"><data key="label">${escapeText(type)}</data>${dataLines(props, edgeKinds)}</edge>`,
+  for (const { edge: id, attributes: a, source: s, target: t } of graph.edgeEntries()) {
+    line(
+      `<edge id="${escapeAttr(id)}" source="${escapeAttr(s)}" target="${escapeAttr(t)}" label="${escapeAttr(a.type)}"><data key="label">${escapeText(a.type)}</data>${dataLines(edgeProperties(a), edgeKinds)}</edge>`,
     );
+    if (out.full) yield out.take();
   }
-  lines.push('</graph>', '</graphml>', '');
-  return lines.join('\n');
+  line('</graph>');
+  line('</graphml>');
+  yield out.take();
+}
+
+/** The graph as one GraphML string (toGraphmlChunks joined). */
+export function toGraphml(graph: KgGraph): string {
+  return chunksToString(toGraphmlChunks(graph));
 }
 
 /**

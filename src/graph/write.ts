@@ -3,10 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KgGraph } from './build';
 import type { Analysis } from './analyze';
-import { coappearanceToGexf, toGexf } from './export-gexf';
-import { toGraphml } from './export-graphml';
-import { toJson } from './export-json';
-import { toCsv } from './export-csv';
+import { coappearanceGexfChunks, toGexfChunks } from './export-gexf';
+import { toGraphmlChunks } from './export-graphml';
+import { toJsonChunks } from './export-json';
+import { csvImportText, csvNodeChunks, csvPlan, csvRelationshipChunks } from './export-csv';
+import { writeChunksToFile } from './sink';
 import { buildReport } from './report';
 import { layoutPositions } from './style';
 import type { Positions } from './style';
@@ -17,27 +18,31 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['gexf', 'graphml', 'json
 /** Default file (or, for CSV, folder) name of each format inside an output folder. */
 export const EXPORT_NAMES: Record<ExportFormat, string> = { gexf: 'graph.gexf', graphml: 'graph.graphml', json: 'graph.json', csv: 'csv' };
 
+/** The chunks of one single-file format (gexf, graphml or json; CSV is two files: see writeExport). */
+export function exportChunks(graph: KgGraph, format: Exclude<ExportFormat, 'csv'>, positions?: Positions): Iterable<string> {
+  return format === 'gexf' ? toGexfChunks(graph, { positions }) : format === 'graphml' ? toGraphmlChunks(graph) : toJsonChunks(graph);
+}
+
 /**
  * Write one format to `path` (a file; for CSV a folder holding nodes.csv, relationships.csv and
- * import.txt). Returns the files written.
+ * import.txt), streamed: memory holds the graph and one chunk, never the whole file. Returns the
+ * files written. A write error names the file (sink.ts).
  */
 export function writeExport(graph: KgGraph, format: ExportFormat, path: string, positions?: Positions): string[] {
   if (format === 'csv') {
-    const csv = toCsv(graph);
-    mkdirSync(path, { recursive: true });
+    const plan = csvPlan(graph);
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (e) {
+      throw Object.assign(new Error(`cannot write ${path}: ${(e as Error).message}`), { code: (e as NodeJS.ErrnoException).code, path });
+    }
     const files = [join(path, 'nodes.csv'), join(path, 'relationships.csv'), join(path, 'import.txt')];
-    writeFileSync(files[0], csv.nodes);
-    writeFileSync(files[1], csv.relationships);
-    writeFileSync(
-      files[2],
-      `Load into an empty Neo4j database (stop it first), from this folder:\n\n  ${csv.importCommand}\n\n` +
-        `Array properties are separated by ${JSON.stringify(csv.arrayDelimiter)}; labels in :LABEL likewise.\n`,
-    );
+    writeChunksToFile(files[0], csvNodeChunks(graph, plan));
+    writeChunksToFile(files[1], csvRelationshipChunks(graph, plan));
+    writeChunksToFile(files[2], [csvImportText(plan)]);
     return files;
   }
-  mkdirSync(join(path, '..'), { recursive: true });
-  const text = format === 'gexf' ? toGexf(graph, { positions }) : format === 'graphml' ? toGraphml(graph) : toJson(graph);
-  writeFileSync(path, text);
+  writeChunksToFile(path, exportChunks(graph, format, positions));
   return [path];
 }
 
@@ -53,7 +58,7 @@ export function writeAllOutputs(graph: KgGraph, analysis: Analysis, outDir: stri
   const files: string[] = [];
   for (const f of EXPORT_FORMATS) files.push(...writeExport(graph, f, join(outDir, EXPORT_NAMES[f]), positions));
   const co = join(outDir, 'coappearance.gexf');
-  writeFileSync(co, coappearanceToGexf(graph));
+  writeChunksToFile(co, coappearanceGexfChunks(graph));
   files.push(co);
   const report = join(outDir, 'report.html');
   writeFileSync(report, buildReport(graph, analysis, { positions, generatedAt: opts.generatedAt }));

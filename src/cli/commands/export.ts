@@ -1,8 +1,8 @@
 import type { Command } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
-import { formatDiagnostic, formatSummary, openOutput, write } from '../output';
-import { buildGraphFromInputs, EXPORT_FORMATS, toGexf, toGraphml, toJson, writeExport } from '../../graph';
+import { formatDiagnostic, formatSummary } from '../output';
+import { buildGraphFromInputs, EXPORT_FORMATS, exportChunks, writeChunksToStream, writeExport } from '../../graph';
 import type { ExportFormat } from '../../graph';
 
 const help = `usage: zhkg export --format gexf|graphml|json|csv [--out PATH] [FILE|DIR|FILE.jsonl ...]
@@ -49,16 +49,14 @@ const command: Command = {
     const inputs = positionals.length ? positionals : ['corpus'];
     // streamed: the graph is built as articles are read; their texts are not kept
     const { graph, summary } = buildGraphFromInputs(inputs, { date, home: str(options.home), onDiagnostic: (d) => io.stderr.write(`${formatDiagnostic(d)}\n`) });
+    // streamed: the file is written a chunk at a time, never held whole (sink.ts)
     let where: string;
-    if (format === 'csv') {
-      const files = writeExport(graph, format, out as string);
+    if (out && out !== '-') {
+      const files = writeExport(graph, format, out);
       where = files.join(', ');
     } else {
-      const text = format === 'gexf' ? toGexf(graph) : format === 'graphml' ? toGraphml(graph) : toJson(graph);
-      const o = openOutput(out, io.stdout);
-      await write(o.stream, text);
-      await o.close();
-      where = out && out !== '-' ? out : 'stdout';
+      await writeChunksToStream(io.stdout, exportChunks(graph, format as Exclude<ExportFormat, 'csv'>));
+      where = 'stdout';
     }
     if (!options.quiet) {
       io.stderr.write(`zhkg export: ${formatSummary(summary)}\n`);
