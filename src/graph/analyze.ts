@@ -164,19 +164,22 @@ export function inspections(graph: KgGraph): InspectionRow[] {
 }
 
 export function sites(rows: InspectionRow[]): SiteRow[] {
-  const by = new Map<string, SiteRow & { dates: (string | null)[] }>();
+  const by = new Map<string, SiteRow & { dates: (string | null)[]; seen: Set<string> }>();
   for (const r of rows) {
     let s = by.get(r.siteId);
     if (!s) {
-      s = { siteId: r.siteId, site: r.site, siteLabel: r.siteLabel, inspections: 0, inspectors: [], firstDate: null, lastDate: null, dates: [] };
+      s = { siteId: r.siteId, site: r.site, siteLabel: r.siteLabel, inspections: 0, inspectors: [], firstDate: null, lastDate: null, dates: [], seen: new Set() };
       by.set(r.siteId, s);
     }
     s.inspections += r.count;
-    if (!s.inspectors.includes(r.person)) s.inspectors.push(r.person);
-    s.dates.push(...r.visits.map((v) => v.date));
+    if (!s.seen.has(r.person)) {
+      s.seen.add(r.person); // a Set, not inspectors.includes: a site may have thousands of inspectors
+      s.inspectors.push(r.person);
+    }
+    for (const v of r.visits) s.dates.push(v.date); // no push(...big): the stack overflows beyond ~100k
   }
   return [...by.values()]
-    .map(({ dates, ...s }) => {
+    .map(({ dates, seen: _seen, ...s }) => {
       const sp = span(dates);
       return { ...s, inspectors: s.inspectors.sort(cmp), firstDate: sp.first, lastDate: sp.last };
     })

@@ -4,7 +4,6 @@
  * deterministic positions (a seeded rng), so the same graph always gets the same picture.
  */
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import Graph from 'graphology';
 import seedrandom from 'seedrandom';
 import type { KgGraph } from './build';
 
@@ -64,28 +63,103 @@ export function layoutIterations(order: number, max = 200): number {
   return Math.max(2, Math.min(max, Math.floor(LAYOUT_BUDGET / Math.max(1, order))));
 }
 
+/** One ForceAtlas2 iteration over the library's flat matrices (graphology-layout-forceatlas2/iterate.js). */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const fa2Iterate: (settings: Record<string, unknown>, nodes: Float32Array, edges: Float32Array) => unknown = require('graphology-layout-forceatlas2/iterate.js');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const FA2_DEFAULTS: Record<string, unknown> = require('graphology-layout-forceatlas2/defaults.js');
+
+/** Values per node and per edge in ForceAtlas2's matrices (the library's PPN and PPE). */
+const PPN = 10;
+const PPE = 3;
+
 /**
  * ForceAtlas2 positions. Starts from seeded random positions (nodes taken in sorted id order),
- * runs layoutIterations(size) iterations on a simple undirected copy, and rounds the result.
+ * runs layoutIterations(nodes) iterations on the simple undirected version of the graph
+ * (parallel and opposite relationships merged, their weights summed, self-loops dropped), and
+ * rounds the result.
+ *
+ * Linear in the graph: the merged weights are accumulated in typed arrays indexed by node index
+ * (see below), and ForceAtlas2's typed matrices are filled directly (the same matrices, in the
+ * same node and edge order, as graphology's forceAtlas2.assign on a simple undirected copy, so
+ * the positions are the same), without building a second graphology graph.
  */
 export function layoutPositions(graph: KgGraph, opts: { seed?: string; iterations?: number } = {}): Positions {
   const rng = seedrandom(opts.seed ?? 'zhkg-layout');
-  const simple = new Graph({ type: 'undirected', multi: false });
   const ids = graph.nodes().sort();
-  for (const id of ids) simple.addNode(id, { x: (rng() - 0.5) * 100, y: (rng() - 0.5) * 100 });
+  const order = ids.length;
+  const index = new Map<string, number>();
+  const nodes = new Float32Array(order * PPN);
+  for (let i = 0; i < order; i++) {
+    index.set(ids[i], i);
+    const j = i * PPN;
+    nodes[j] = (rng() - 0.5) * 100;
+    nodes[j + 1] = (rng() - 0.5) * 100;
+    nodes[j + 6] = 1; // mass, +weighted degree below
+    nodes[j + 7] = 1; // convergence
+    nodes[j + 8] = 1; // size
+  }
+  // the relationships as node-index pairs (self-loops dropped), in graph order
+  const rs = new Int32Array(graph.size);
+  const rt = new Int32Array(graph.size);
+  const rw = new Float64Array(graph.size);
+  let raw = 0;
   graph.forEachEdge((_e, a, s, t) => {
     if (s === t) return;
-    const w = edgeWeight(a.type, a.props);
-    if (simple.hasEdge(s, t)) simple.updateEdgeAttribute(s, t, 'weight', (x) => (x as number) + w);
-    else simple.addEdge(s, t, { weight: w });
+    rs[raw] = index.get(s) as number;
+    rt[raw] = index.get(t) as number;
+    rw[raw] = edgeWeight(a.type, a.props);
+    raw++;
   });
-  if (simple.order > 1 && simple.size > 0) {
-    const settings = forceAtlas2.inferSettings(simple);
-    forceAtlas2.assign(simple, { iterations: opts.iterations ?? layoutIterations(simple.order), settings, getEdgeWeight: 'weight' });
+  // merge parallel and opposite ones: bucket them by their lower node index (a stable counting
+  // sort), then within a bucket mark[hi] finds the pair's first relationship, which sums the
+  // weights in graph order. Typed arrays only: linear, and nothing for the garbage collector.
+  const start = new Int32Array(order + 1);
+  for (let r = 0; r < raw; r++) start[Math.min(rs[r], rt[r]) + 1]++;
+  for (let i = 0; i < order; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, order);
+  const byLo = new Int32Array(raw);
+  for (let r = 0; r < raw; r++) byLo[fill[Math.min(rs[r], rt[r])]++] = r;
+  const mark = new Int32Array(order);
+  const slot = new Int32Array(order);
+  const weight = new Float64Array(raw);
+  const first = new Uint8Array(raw);
+  let size = 0;
+  for (let lo = 0; lo < order; lo++) {
+    for (let k = start[lo]; k < start[lo + 1]; k++) {
+      const r = byLo[k];
+      const hi = rs[r] + rt[r] - lo;
+      if (mark[hi] !== lo + 1) {
+        mark[hi] = lo + 1;
+        slot[hi] = r;
+        first[r] = 1;
+        weight[r] = rw[r];
+        size++;
+      } else weight[slot[hi]] += rw[r];
+    }
+  }
+  if (order > 1 && size > 0) {
+    // merged relationships in first-seen order, oriented as first seen (as a simple graph keeps them)
+    const edges = new Float32Array(size * PPE);
+    let m = 0;
+    for (let r = 0; r < raw; r++) {
+      if (!first[r]) continue;
+      const sj = rs[r] * PPN;
+      const tj = rt[r] * PPN;
+      nodes[sj + 6] += weight[r];
+      nodes[tj + 6] += weight[r];
+      edges[m * PPE] = sj;
+      edges[m * PPE + 1] = tj;
+      edges[m * PPE + 2] = weight[r];
+      m++;
+    }
+    const settings = { ...FA2_DEFAULTS, ...forceAtlas2.inferSettings(order) };
+    const iterations = opts.iterations ?? layoutIterations(order);
+    for (let i = 0; i < iterations; i++) fa2Iterate(settings, nodes, edges);
   }
   const out: Positions = {};
-  simple.forEachNode((n, a) => {
-    out[n] = { x: Math.round((a.x as number) * 1000) / 1000, y: Math.round((a.y as number) * 1000) / 1000 };
-  });
+  for (let i = 0; i < order; i++) {
+    out[ids[i]] = { x: Math.round(nodes[i * PPN] * 1000) / 1000, y: Math.round(nodes[i * PPN + 1] * 1000) / 1000 };
+  }
   return out;
 }

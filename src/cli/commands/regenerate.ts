@@ -17,7 +17,8 @@ import {
   writeAnalysisCsv,
   writeExport,
   buildReport,
-  coappearanceToGexf,
+  coappearanceGexfChunks,
+  writeChunksToFile,
 } from '../../graph';
 import type { ArticleFacts } from '../../types';
 
@@ -233,7 +234,7 @@ const command: Command = {
       exported.push(...writeExport(graph, f, join(outDir, EXPORT_NAMES[f]), positions));
     }
     const coPath = join(outDir, 'coappearance.gexf');
-    writeFileSync(coPath, coappearanceToGexf(graph, { seed }));
+    writeChunksToFile(coPath, coappearanceGexfChunks(graph, { seed }));
     progress.done(`exports: ${EXPORT_FORMATS.map((f) => EXPORT_NAMES[f]).join(', ')}, coappearance.gexf (person network)`);
 
     // 7. report
