@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Diagnostic } from '../types';
 import type { ExtractSummary } from '../pipeline';
+import { writeChunk } from '../graph/sink';
 
 /**
  * stdout, or a file (its folder created) when --out is given. The file is opened at once, so a
@@ -33,25 +34,8 @@ export function openOutput(out: string | undefined, stdout: Writable): { stream:
   };
 }
 
-/** Write a chunk, waiting for 'drain' when the stream's buffer is full (keeps memory flat); rejects on a write error. */
-export function write(stream: Writable, chunk: string | Uint8Array): Promise<void> | void {
-  if (stream.errored) return Promise.reject(stream.errored);
-  if (!stream.write(chunk)) {
-    return new Promise((resolve, reject) => {
-      if (stream.errored) return reject(stream.errored);
-      const onDrain = () => {
-        stream.off('error', onError);
-        resolve();
-      };
-      const onError = (e: Error) => {
-        stream.off('drain', onDrain);
-        reject(e);
-      };
-      stream.once('drain', onDrain);
-      stream.once('error', onError);
-    });
-  }
-}
+/** Write a chunk with backpressure (see writeChunk). */
+export const write = writeChunk;
 
 /**
  * Gathers text and bytes into writes of about `size` bytes (strings are counted by length, which

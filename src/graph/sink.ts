@@ -107,23 +107,27 @@ export function writeChunksToFile(path: string, chunks: Iterable<string>): void 
   }
 }
 
+/** Write one chunk, waiting for 'drain' when the stream's buffer is full (keeps memory flat); rejects on a write error. */
+export function writeChunk(stream: Writable, chunk: string | Uint8Array): Promise<void> | void {
+  if (stream.errored) return Promise.reject(stream.errored);
+  if (!stream.write(chunk)) {
+    return new Promise((resolve, reject) => {
+      if (stream.errored) return reject(stream.errored);
+      const onDrain = () => {
+        stream.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error) => {
+        stream.off('drain', onDrain);
+        reject(e);
+      };
+      stream.once('drain', onDrain);
+      stream.once('error', onError);
+    });
+  }
+}
+
 /** Write the chunks to a stream, waiting for 'drain' when it is full (backpressure). */
 export async function writeChunksToStream(stream: Writable, chunks: Iterable<string>): Promise<void> {
-  for (const chunk of chunks) {
-    if (stream.errored) throw stream.errored;
-    if (!stream.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
-        const onDrain = () => {
-          stream.off('error', onError);
-          resolve();
-        };
-        const onError = (e: Error) => {
-          stream.off('drain', onDrain);
-          reject(e);
-        };
-        stream.once('drain', onDrain);
-        stream.once('error', onError);
-      });
-    }
-  }
+  for (const chunk of chunks) await writeChunk(stream, chunk);
 }
