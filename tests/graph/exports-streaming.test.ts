@@ -94,15 +94,22 @@ function graphologyGexf(graph: KgGraph): string {
 describe('graph/exports streamed (sink.ts)', function () {
   this.timeout(120000);
   let dir: string;
-  // real text: the sample pages and 400 benchmark articles, plus the hostile fixture article
-  const articles = [...extractFiles([join(ROOT, 'corpus'), join(ROOT, 'bench', 'corpus-400')])];
+  // real text: the sample pages and 400 articles recombined from them by scripts/make-corpus
+  // (deterministic; made here, as bench/ is not in the repository), plus the hostile fixture article
+  const made = mkdtempSync(join(tmpdir(), 'zhkg-corpus400-'));
+  const mk = spawnSync(process.execPath, [join(ROOT, 'scripts', 'make-corpus'), '--articles', '400', '--out', made], { encoding: 'utf8' });
+  if (mk.status !== 0) throw new Error(`scripts/make-corpus failed: ${mk.stderr}`);
+  const articles = [...extractFiles([join(ROOT, 'corpus'), made])];
   const graph = buildGraph([...articles, hostileArticle()], undefined, { keepArticles: false }).graph;
   const positions = layoutPositions(graph);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'zhkg-stream-'));
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(made, { recursive: true, force: true });
+  });
 
   it('the corpus graph is big enough to span many chunks', () => {
     expect(articles.length).to.be.greaterThan(400);
