@@ -159,7 +159,7 @@ export function csvPlan(graph: KgGraph): CsvPlan {
   };
 }
 
-/** nodes.csv in chunks of about 1 MB (see sink.ts). */
+/** nodes.csv in chunks of about CHUNK_CHARS (16K) characters (see sink.ts). */
 export function* csvNodeChunks(graph: KgGraph, plan: CsvPlan, opts: { chunkChars?: number } = {}): Generator<string> {
   const { nodeNames, nodeKinds, arrayDelimiter } = plan;
   const out = new TextBuffer(opts.chunkChars);
@@ -172,7 +172,7 @@ export function* csvNodeChunks(graph: KgGraph, plan: CsvPlan, opts: { chunkChars
   yield out.take();
 }
 
-/** relationships.csv in chunks of about 1 MB (see sink.ts). */
+/** relationships.csv in chunks of about CHUNK_CHARS (16K) characters (see sink.ts). */
 export function* csvRelationshipChunks(graph: KgGraph, plan: CsvPlan, opts: { chunkChars?: number } = {}): Generator<string> {
   const { edgeNames, edgeKinds, arrayDelimiter } = plan;
   const out = new TextBuffer(opts.chunkChars);

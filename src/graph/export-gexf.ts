@@ -23,6 +23,7 @@ import type { Positions } from './style';
 import { XmlStreamWriter, xmlSafe } from './xml';
 import { TextBuffer, chunksToString } from './sink';
 import { coappearance, coappearanceGraph } from './analyze';
+import type { CoappearanceNode } from './analyze';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import seedrandom from 'seedrandom';
 import type { PropValue } from '../types/graph';
@@ -44,12 +45,12 @@ function attrValue(v: PropValue): string | number | boolean | null {
 export interface GexfOptions {
   positions?: Positions;
   pretty?: boolean;
-  /** Characters per chunk of toGexfChunks (default CHUNK_CHARS, about 1 MB). */
+  /** Characters per chunk of toGexfChunks (default CHUNK_CHARS, 16K). */
   chunkChars?: number;
 }
 
 /**
- * The graph as GEXF, in chunks of about 1 MB (see sink.ts: writeChunksToFile, chunksToString).
+ * The graph as GEXF, in chunks of about CHUNK_CHARS (16K) characters (see sink.ts: writeChunksToFile, chunksToString).
  * Which properties are lists is named in the meta, written before the nodes: found by a first walk.
  */
 export function toGexfChunks(graph: KgGraph, opts: GexfOptions = {}): Generator<string> {
@@ -155,9 +156,13 @@ const COMMUNITY_COLORS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f',
  * community as attributes, coloured by community, positioned by ForceAtlas2 (seeded start;
  * iterations from layoutIterations, so the cost does not grow with the square of the size).
  */
-export function coappearanceGexfChunks(graph: KgGraph, opts: { seed?: string; chunkChars?: number } = {}): Generator<string> {
+export function coappearanceGexfChunks(
+  graph: KgGraph,
+  opts: { seed?: string; chunkChars?: number; analysis?: { nodes: CoappearanceNode[] } } = {},
+): Generator<string> {
   const co = coappearanceGraph(graph);
-  const res = coappearance(graph, opts);
+  // the analysis already made with the same seed (analyze(graph).coappearance), else made here
+  const res = opts.analysis ?? coappearance(graph, opts);
   const byId = new Map(res.nodes.map((n) => [n.id, n]));
   const rng = seedrandom('zhkg-coappearance-layout');
   co.forEachNode((n) => co.mergeNodeAttributes(n, { x: (rng() - 0.5) * 100, y: (rng() - 0.5) * 100 }));

@@ -49,7 +49,7 @@ function dataLines(props: Record<string, PropValue>, kinds: Record<string, PropK
 }
 
 /**
- * The graph as GraphML, in chunks of about 1 MB (see sink.ts). A first walk finds the keys
+ * The graph as GraphML, in chunks of about CHUNK_CHARS (16K) characters (see sink.ts). A first walk finds the keys
  * (names and kinds of the properties), written before the elements; then nodes and edges are
  * written one at a time.
  */

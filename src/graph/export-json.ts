@@ -71,7 +71,7 @@ export function toJsonExport(graph: KgGraph): JsonExport {
 }
 
 /**
- * The export as JSON text in chunks of about 1 MB (see sink.ts): the same text as
+ * The export as JSON text in chunks of about CHUNK_CHARS (16K) characters (see sink.ts): the same text as
  * `JSON.stringify(toJsonExport(graph), null, pretty ? 2 : undefined) + "\n"`, one element at a time.
  */
 export function* toJsonChunks(graph: KgGraph, pretty = false, opts: { chunkChars?: number } = {}): Generator<string> {

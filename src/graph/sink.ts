@@ -58,7 +58,7 @@ export function chunksToString(chunks: Iterable<string>): string {
 }
 
 /** An error writing an export, naming the file (code: the fs error code, e.g. ENOSPC, EISDIR). */
-function writeError(path: string, e: unknown): Error {
+export function writeError(path: string, e: unknown): Error {
   const err = e as NodeJS.ErrnoException;
   return Object.assign(new Error(`cannot write ${path}: ${err.message}`), { code: err.code, path });
 }

@@ -7,7 +7,7 @@ import { coappearanceGexfChunks, toGexfChunks } from './export-gexf';
 import { toGraphmlChunks } from './export-graphml';
 import { toJsonChunks } from './export-json';
 import { csvImportText, csvNodeChunks, csvPlan, csvRelationshipChunks } from './export-csv';
-import { writeChunksToFile } from './sink';
+import { writeChunksToFile, writeError } from './sink';
 import { buildReport } from './report';
 import { layoutPositions } from './style';
 import type { Positions } from './style';
@@ -34,7 +34,7 @@ export function writeExport(graph: KgGraph, format: ExportFormat, path: string, 
     try {
       mkdirSync(path, { recursive: true });
     } catch (e) {
-      throw Object.assign(new Error(`cannot write ${path}: ${(e as Error).message}`), { code: (e as NodeJS.ErrnoException).code, path });
+      throw writeError(path, e);
     }
     const files = [join(path, 'nodes.csv'), join(path, 'relationships.csv'), join(path, 'import.txt')];
     writeChunksToFile(files[0], csvNodeChunks(graph, plan));

@@ -25,15 +25,16 @@ export function escapeText(s: string): string {
 
 /** Escape for a double-quoted attribute value; tab, LF and CR as references so parsers keep them. */
 export function escapeAttr(s: string): string {
-  return xmlSafe(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\t/g, '&#x9;')
-    .replace(/\n/g, '&#xA;')
-    .replace(/\r/g, '&#xD;')
-    .replace(/[\u0085\u2028\u2029]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+  return lineEndRefs(
+    xmlSafe(s)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\t/g, '&#x9;')
+      .replace(/\n/g, '&#xA;')
+      .replace(/\r/g, '&#xD;'),
+  );
 }
 
 /** Attribute escaping of xml-writer (what graphology-gexf writes): `>` is left as is. Line ends as references. */

@@ -234,7 +234,7 @@ const command: Command = {
       exported.push(...writeExport(graph, f, join(outDir, EXPORT_NAMES[f]), positions));
     }
     const coPath = join(outDir, 'coappearance.gexf');
-    writeChunksToFile(coPath, coappearanceGexfChunks(graph, { seed }));
+    writeChunksToFile(coPath, coappearanceGexfChunks(graph, { seed, analysis: analysis.coappearance }));
     progress.done(`exports: ${EXPORT_FORMATS.map((f) => EXPORT_NAMES[f]).join(', ')}, coappearance.gexf (person network)`);
 
     // 7. report
