@@ -2,6 +2,7 @@
  * Bylines (记者 景静 通讯员 左学彬 周祎) and article openings (本报讯). Roles are data:
  * dictionaries/ingest/byline.json.
  */
+import { BACKREFERENCE } from './clutter';
 import { loadDictionary } from './paths';
 
 interface BylineDictionary {
@@ -14,6 +15,8 @@ interface BylineDictionary {
   ignoredTokens: string[];
   openings: string[];
   openingPatterns: string[];
+  trailingRoles: string[];
+  trailingRolePrefixes: string[];
 }
 
 export interface Byline {
@@ -34,6 +37,9 @@ interface Compiled {
   /** Does any opening form match (opening or a pattern)? One test rejects most lines. Null when a
    *  pattern has a back-reference (its group numbers would shift in the alternation). */
   anyOpening: RegExp | null;
+  /** The role words a byline glued to the end of a line starts with, and the place where one starts. */
+  trailingRoles: string[];
+  trailing: RegExp;
 }
 
 let compiled: Compiled | null = null;
@@ -65,9 +71,14 @@ function dict(): Compiled {
     name: new RegExp(`^[\\p{Script=Han}][\\p{Script=Han}·•]{${d.nameMinLength - 1},${d.nameMaxLength + 2}}$`, 'u'),
     opening: new RegExp(opening, 'u'),
     openingPatterns: d.openingPatterns.map((p) => new RegExp(p, 'u')),
-    anyOpening: d.openingPatterns.some((p) => /\\[1-9]|\\k</.test(p))
+    anyOpening: d.openingPatterns.some((p) => BACKREFERENCE.test(p))
       ? null
       : new RegExp([opening, ...d.openingPatterns].map((p) => `(?:${p})`).join('|'), 'u'),
+    trailingRoles: d.trailingRoles,
+    trailing: new RegExp(
+      `[。！？!?…”」』）)]\\s*(?=[(（【]?\\s*(?:${d.trailingRolePrefixes.map(escape).join('|')})?(?:${d.trailingRoles.map(escape).join('|')}))`,
+      'gu',
+    ),
   };
   return compiled;
 }
@@ -152,17 +163,13 @@ export function bylineEmpty(b: Byline): boolean {
   return b.reporters.length === 0 && b.correspondents.length === 0;
 }
 
-/** The role words a byline glued to the end of a line starts with, and the place where one starts. */
-const TRAILING_ROLES = ['记者', '通讯员'];
-const TRAILING = new RegExp(`[。！？!?…”」』）)]\\s*(?=[(（【]?\\s*(?:本报|见习|特约|首席|实习)?(?:${TRAILING_ROLES.join('|')}))`, 'gu');
-
 /**
  * A byline at the end of a text line, after the sentence it follows (…盟”。记者 景静).
  * Returns the index where the byline starts, or -1.
  */
 export function trailingBylineStart(line: string): number {
-  if (!TRAILING_ROLES.some((r) => line.includes(r))) return -1; // most lines: no role word at all
-  const re = TRAILING;
+  const { trailingRoles, trailing: re } = dict();
+  if (!trailingRoles.some((r) => line.includes(r))) return -1; // most lines: no role word at all
   re.lastIndex = 0;
   let last = -1;
   for (let m = re.exec(line); m; m = re.exec(line)) last = m.index + m[0].length;

@@ -27,7 +27,7 @@ interface Compiled {
 let compiled: Compiled | null = null;
 
 /** A back-reference in a pattern's source (\1, \k<name>; an escaped backslash before a digit also counts: harmless). */
-const BACKREFERENCE = /\\[1-9]|\\k</;
+export const BACKREFERENCE = /\\[1-9]|\\k</;
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -115,6 +115,25 @@ const ALIASES = `n.aliases = CASE WHEN row.aliases IS NULL THEN n.aliases
 const extraParam = (label: string, extra: string) => `x_${label}_${extra}`;
 
 /**
+ * Delete the facts (every relationship type, by articleId) of the articles `unwind` yields as aid;
+ * each CALL returns the ids of the facts' ends as d_<type> (TOUCHED joins them).
+ */
+const deleteFacts = (unwind: string) =>
+  REL_TYPES.map(
+    (t) => `CALL {
+     ${unwind} AS aid
+     MATCH (s)-[r:${t} {articleId: aid}]->(e)
+     WITH r, s.id AS sid, e.id AS eid
+     DELETE r
+     RETURN collect(sid) + collect(eid) AS d_${t}
+   }`,
+  );
+const TOUCHED = REL_TYPES.map((t) => `d_${t}`).join(' + ');
+/** The ids in a statement's `touched` column (the ends of the deleted facts), once each. */
+const touchedIds = (rec: { get(key: string): unknown }) =>
+  new Set<string>((rec.get('touched') as (string | null)[]).filter((x): x is string => x !== null));
+
+/**
  * Articles first: MERGE locks each article's id, so a concurrent load of the same article waits here
  * and then sees (and replaces) what the other one committed. Then the old facts of the articles
  * that existed, then the entity nodes and their extra labels. Returns the element id of every node
@@ -128,16 +147,7 @@ const NODES_STATEMENT = [
      SET n += row.props, n.name = row.name
      RETURN collect(CASE WHEN existed THEN n.id END) AS existed, collect([row.id, elementId(n)]) AS e_Article
    }`,
-  ...REL_TYPES.map(
-    (t) => `CALL {
-     WITH existed
-     UNWIND existed AS aid
-     MATCH (s)-[r:${t} {articleId: aid}]->(e)
-     WITH r, s.id AS sid, e.id AS eid
-     DELETE r
-     RETURN collect(sid) + collect(eid) AS d_${t}
-   }`,
-  ),
+  ...deleteFacts('WITH existed\n     UNWIND existed'),
   ...ENTITY_LABELS.map(
     (l) => `CALL {
      UNWIND $${l} AS row
@@ -156,7 +166,7 @@ const NODES_STATEMENT = [
     ),
   ),
   `RETURN existed,
-          ${REL_TYPES.map((t) => `d_${t}`).join(' + ')} AS touched,
+          ${TOUCHED} AS touched,
           {${NODE_LABELS.map((l) => `${l}: e_${l}`).join(', ')}} AS elementIds`,
 ].join('\n');
 
@@ -185,21 +195,13 @@ const RELS_STATEMENT: Record<RelWriteMode, string> = { merge: relsStatement('mer
 
 /** Delete whole articles: their facts (every type, by articleId), the Article nodes; returns the facts' ends. */
 const DELETE_ARTICLES_STATEMENT = [
-  ...REL_TYPES.map(
-    (t) => `CALL {
-     UNWIND $ids AS aid
-     MATCH (s)-[r:${t} {articleId: aid}]->(e)
-     WITH r, s.id AS sid, e.id AS eid
-     DELETE r
-     RETURN collect(sid) + collect(eid) AS d_${t}
-   }`,
-  ),
+  ...deleteFacts('UNWIND $ids'),
   `CALL {
      UNWIND $ids AS aid
      MATCH (a:Article {id: aid})
      DETACH DELETE a
    }`,
-  `RETURN ${REL_TYPES.map((t) => `d_${t}`).join(' + ')} AS touched`,
+  `RETURN ${TOUCHED} AS touched`,
 ].join('\n');
 
 const ORPHANS_STATEMENT = [
@@ -325,7 +327,7 @@ export async function writeBatch(tx: ManagedTransaction, rows: BatchRows, mode: 
   const nodes = await tx.run(NODES_STATEMENT, { ...rows.nodes, ...rows.extra });
   add(nodes.summary.counters.updates());
   const rec = nodes.records[0];
-  const touched = new Set<string>((rec.get('touched') as (string | null)[]).filter((x): x is string => x !== null));
+  const touched = touchedIds(rec);
   const elementIds = new Map<string, string>();
   for (const [label, pairs] of Object.entries(rec.get('elementIds') as Record<string, [string, string][]>)) {
     for (const [id, eid] of pairs) elementIds.set(`${label}\u0000${id}`, eid);
@@ -374,6 +376,16 @@ async function existingHashes(driver: Driver, ids: string[], database?: string):
   return new Map(res.records.map((r) => [r.get('id') as string, (r.get('hash') as string | null) ?? null]));
 }
 
+/** Run `work` in one write transaction of a fresh session (causally after earlier executeQuery calls). */
+async function inWriteTransaction<T>(driver: Driver, database: string | undefined, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE', bookmarkManager: driver.executeQueryBookmarkManager });
+  try {
+    return await session.executeWrite(work);
+  } finally {
+    await session.close();
+  }
+}
+
 async function* iterate<T>(items: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
   for await (const x of items as AsyncIterable<T>) yield x;
 }
@@ -414,20 +426,11 @@ export async function loadArticles(
     }
     if (todo.length === 0) return;
     const rows = batchRows(todo);
-    const session = driver.session({
-      database: opts.database,
-      defaultAccessMode: 'WRITE',
-      bookmarkManager: driver.executeQueryBookmarkManager,
-    });
-    try {
-      const c = await session.executeWrite((tx) => writeBatch(tx, rows, opts.relWrite ?? 'create'));
-      summary.nodesCreated += c.nodesCreated;
-      summary.nodesDeleted += c.nodesDeleted;
-      summary.relationshipsCreated += c.relationshipsCreated;
-      summary.relationshipsDeleted += c.relationshipsDeleted;
-    } finally {
-      await session.close();
-    }
+    const c = await inWriteTransaction(driver, opts.database, (tx) => writeBatch(tx, rows, opts.relWrite ?? 'create'));
+    summary.nodesCreated += c.nodesCreated;
+    summary.nodesDeleted += c.nodesDeleted;
+    summary.relationshipsCreated += c.relationshipsCreated;
+    summary.relationshipsDeleted += c.relationshipsDeleted;
     summary.loaded += loaded;
     summary.replaced += replaced;
     summary.relationshipsWritten += rows.relCount;
@@ -461,24 +464,19 @@ async function pruneArticles(driver: Driver, keep: Set<string>, summary: LoadSum
   const size = opts.batchArticles ?? 500;
   for (let i = 0; i < stale.length; i += size) {
     const ids = stale.slice(i, i + size);
-    const session = driver.session({ database: opts.database, defaultAccessMode: 'WRITE', bookmarkManager: driver.executeQueryBookmarkManager });
-    try {
-      const c = await session.executeWrite(async (tx) => {
-        const res = await tx.run(DELETE_ARTICLES_STATEMENT, { ids });
-        const u = { ...res.summary.counters.updates() };
-        const touched = [...new Set((res.records[0].get('touched') as (string | null)[]).filter((x): x is string => x !== null))];
-        if (touched.length > 0) {
-          const o = (await tx.run(ORPHANS_STATEMENT, { ids: touched })).summary.counters.updates();
-          u.nodesDeleted += o.nodesDeleted;
-          u.relationshipsDeleted += o.relationshipsDeleted;
-        }
-        return u;
-      });
-      summary.nodesDeleted += c.nodesDeleted;
-      summary.relationshipsDeleted += c.relationshipsDeleted;
-    } finally {
-      await session.close();
-    }
+    const c = await inWriteTransaction(driver, opts.database, async (tx) => {
+      const res = await tx.run(DELETE_ARTICLES_STATEMENT, { ids });
+      const u = { ...res.summary.counters.updates() };
+      const touched = touchedIds(res.records[0]);
+      if (touched.size > 0) {
+        const o = (await tx.run(ORPHANS_STATEMENT, { ids: [...touched] })).summary.counters.updates();
+        u.nodesDeleted += o.nodesDeleted;
+        u.relationshipsDeleted += o.relationshipsDeleted;
+      }
+      return u;
+    });
+    summary.nodesDeleted += c.nodesDeleted;
+    summary.relationshipsDeleted += c.relationshipsDeleted;
     summary.pruned += ids.length;
     summary.batches++;
     opts.onBatch?.({ ...summary });
