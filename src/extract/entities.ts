@@ -505,7 +505,7 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
       let q = sp.ve;
       // the item ends at the next separator
       let r = q;
-      while (r < end && V[r] !== '、' && !(['和', '及', '与'].includes(V[r]) && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
+      while (r < end && V[r] !== '、' && !(CONJ[V.charCodeAt(r)] && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
       const tail = V.slice(q, r);
       // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
       const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));

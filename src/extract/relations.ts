@@ -243,7 +243,6 @@ function followedByDe(ctx: Ctx, end: number, clauseEnd: number): boolean {
   return V[k] === '的';
 }
 
-/** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
 /**
  * A form of address (宗主席, 周书记: surname + role) between a and b: the earlier person of that
  * surname holding a title that ends with the role (null when none or several fit);
@@ -266,6 +265,7 @@ function addressee(ctx: Ctx, persons: Cand[], a: number, b: number): Cand | null
   return undefined;
 }
 
+/** The clause [a, b) names a group (代表们, 慰问组) as its subject. */
 function groupSubject(ctx: Ctx, a: number, b: number): boolean {
   const { V, d } = ctx;
   for (let i = a; i <= b && i < V.length; i++) {
@@ -287,7 +287,7 @@ function otherSubject(ctx: Ctx, a: number, b: number): boolean {
 }
 
 function attended(ctx: Ctx, persons: Cand[]): void {
-  const { V, d } = ctx;
+  const { V } = ctx;
   const rel = relationIndex(ctx);
   const ATTEND = RELATION_KINDS.indexOf('attend');
   // attend words left to right; after an event, the next one is looked for past it (in the same sentence)
@@ -299,10 +299,10 @@ function attended(ctx: Ctx, persons: Cand[]): void {
     if (si === lastSent && i < next) continue;
     if (!isBoundary(ctx, i)) continue;
     const sent = ctx.seg.sentences[si];
-    const m = { len: rel.len[i] };
+    const len = rel.len[i];
     // the event: words after the verb up to an event head, within the clause
     let evEnd = -1;
-    for (let j = i + m.len; j < Math.min(sent.ve, i + m.len + 24); j++) {
+    for (let j = i + len; j < Math.min(sent.ve, i + len + 24); j++) {
       if (CLAUSE_CODE[V.charCodeAt(j)] || V[j] === '。') break;
       const h = relationAt(ctx, j);
       // the head ends a word and is no mere end of a common two-character word (参与社会化: no event 社会)
@@ -311,7 +311,7 @@ function attended(ctx: Ctx, persons: Cand[]): void {
       }
     }
     if (evEnd < 0) continue;
-    const evStart = i + m.len;
+    const evStart = i + len;
     const ev: Cand = { type: 'Event', key: V.slice(evStart, evEnd), vs: evStart, ve: evEnd, ruleId: 'event/attend-object' };
     ctx.entities.push(ev);
     const who = persons.filter((p) => p.vs >= sent.vs && p.ve <= i);
