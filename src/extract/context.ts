@@ -20,6 +20,14 @@ export interface Cand {
   nested?: boolean;
 }
 
+/**
+ * A candidate with every field present, in one order: candidates of every rule then share one
+ * hidden class, so the sites that read them (entityOf, the relation rules) stay monomorphic.
+ */
+export function cand(type: EntityType, key: string, vs: number, ve: number, ruleId: string, title?: TitleParse, nested?: boolean): Cand {
+  return { type, key, vs, ve, ruleId, title, nested };
+}
+
 export interface TitleParse {
   /** Where the jurisdiction/organ part ends and the role begins. */
   roleStart: number;
@@ -61,6 +69,8 @@ export interface Ctx {
   links: Link[];
   /** Names of persons found in this article (view form). */
   personNames: Set<string>;
+  /** The same names as a list (scanned at every name start: cheaper than iterating the Set). */
+  personNameList: string[];
   /** Relation words by position (see relationIndex), built on first use. */
   rel?: RelationIndex;
   /** Candidate positions of the scans (see candidates), built on first use. */
@@ -73,32 +83,61 @@ export interface Ctx {
  */
 export interface Candidates {
   /** a relation word may start here */
-  relation: number[];
+  relation: Int32Array;
   /** a gazetteer place may start here */
-  gazetteer: number[];
+  gazetteer: Int32Array;
   /** a role or not-title word may start here */
-  title: number[];
+  title: Int32Array;
   /** a group word may start here */
-  group: number[];
+  group: Int32Array;
   /** a head word (entity-suffixes.txt) may end here (at this index + 1) */
-  headLast: number[];
+  headLast: Int32Array;
 }
 
 export function candidates(ctx: Ctx): Candidates {
   if (ctx.cands) return ctx.cands;
   const { V } = ctx;
   const bits = ctx.d.firstBits;
-  const c: Candidates = { relation: [], gazetteer: [], title: [], group: [], headLast: [] };
+  // (in reused arrays, valid until the next article: growing five fresh arrays by push cost ~4 KB an article)
+  const relation = positions(PosSlot.Relation, V.length);
+  const gazetteer = positions(PosSlot.Gazetteer, V.length);
+  const title = positions(PosSlot.Title, V.length);
+  const group = positions(PosSlot.Group, V.length);
+  const headLast = positions(PosSlot.HeadLast, V.length);
+  let nr = 0, ng = 0, nt = 0, nq = 0, nh = 0;
   for (let i = 0; i < V.length; i++) {
     const b = bits[V.charCodeAt(i)];
     if (!b) continue;
-    if (b & FirstBit.Relation) c.relation.push(i);
-    if (b & FirstBit.Gazetteer) c.gazetteer.push(i);
-    if (b & FirstBit.Title) c.title.push(i);
-    if (b & FirstBit.Group) c.group.push(i);
-    if (b & FirstBit.HeadLast) c.headLast.push(i);
+    if (b & FirstBit.Relation) relation[nr++] = i;
+    if (b & FirstBit.Gazetteer) gazetteer[ng++] = i;
+    if (b & FirstBit.Title) title[nt++] = i;
+    if (b & FirstBit.Group) group[nq++] = i;
+    if (b & FirstBit.HeadLast) headLast[nh++] = i;
   }
-  return (ctx.cands = c);
+  return (ctx.cands = {
+    relation: relation.subarray(0, nr),
+    gazetteer: gazetteer.subarray(0, ng),
+    title: title.subarray(0, nt),
+    group: group.subarray(0, nq),
+    headLast: headLast.subarray(0, nh),
+  });
+}
+
+/** Reused position arrays (see candidates, relationIndex). */
+const enum PosSlot {
+  Relation,
+  Gazetteer,
+  Title,
+  Group,
+  HeadLast,
+  RelationAt,
+}
+const posScratch: Int32Array[] = [];
+/** An Int32Array of at least n entries in slot `slot` (contents undefined; valid until the slot is asked for again). */
+function positions(slot: PosSlot, n: number): Int32Array {
+  let b = posScratch[slot];
+  if (!b || b.length < n) b = posScratch[slot] = new Int32Array(Math.max(n, 4096, b ? b.length * 2 : 0));
+  return b;
 }
 
 /**
@@ -111,11 +150,11 @@ export interface RelationIndex {
   /** index into RELATION_KINDS */
   kind: Uint8Array;
   /** The view indices where a relation word starts, ascending. */
-  at: number[];
+  at: Int32Array;
 }
 
 /** The first k with at[k] >= i (at ascending). */
-export function firstAtOrAfter(at: number[], i: number): number {
+export function firstAtOrAfter(at: Int32Array, i: number): number {
   let lo = 0;
   let hi = at.length;
   while (lo < hi) {
@@ -135,16 +174,17 @@ export function relationIndex(ctx: Ctx): RelationIndex {
   const { V, d } = ctx;
   const len = zeroed(Slot.RelLen, V.length);
   const kind = zeroed(Slot.RelKind, V.length);
-  const at: number[] = [];
+  const at = positions(PosSlot.RelationAt, V.length);
+  let n = 0;
   const sentences = ctx.seg.sentences;
   for (const i of candidates(ctx).relation) {
     const m = d.relationTrie.longestAt(V, i, sentences[ctx.sentOf[i]].ve);
     if (!m) continue;
     len[i] = m.len;
     kind[i] = KIND_INDEX.get(m.value)!;
-    at.push(i);
+    at[n++] = i;
   }
-  return (ctx.rel = { len, kind, at });
+  return (ctx.rel = { len, kind, at: at.subarray(0, n) });
 }
 
 /** d.relationTrie.longestAt(V, i, end of i's sentence), from the relation index. */
@@ -178,8 +218,18 @@ export function charTable(chars: string): Uint8Array {
 export const isNameChar = (ch: string | undefined): boolean => isCJK(ch) || isDigitOrLatin(ch) || ch === '·';
 
 export function tokenAt(ctx: Ctx, i: number): Token | undefined {
-  const k = ctx.seg.tokenAt[i];
+  const at = ctx.seg.tokenAt;
+  // (checked here: a typed-array read past either end deoptimises every caller it is inlined in)
+  if (i < 0 || i >= at.length) return undefined;
+  const k = at[i];
   return k >= 0 ? ctx.seg.tokens[k] : undefined;
+}
+
+/** Record a person name found in this article (ctx.personNames and ctx.personNameList). */
+export function addPersonName(ctx: Ctx, name: string): void {
+  if (ctx.personNames.has(name)) return;
+  ctx.personNames.add(name);
+  ctx.personNameList.push(name);
 }
 
 /** A token boundary lies at view index i. */

@@ -64,6 +64,25 @@ export class Trie<V> {
     }
     return best ? { len: best, value: bestValue as V } : null;
   }
+  /**
+   * allAt without allocating: the lengths and values of all entries starting at `pos`, shortest
+   * first, written to `lens` and `values` (caller's scratch arrays); returns how many.
+   */
+  allInto(s: string, pos: number, limit: number, lens: number[], values: V[]): number {
+    if (pos >= limit || !this.first[s.charCodeAt(pos)]) return 0;
+    let n: Node<V> | undefined = this.root;
+    let count = 0;
+    for (let i = pos; i < limit; i++) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) {
+        lens[count] = i - pos + 1;
+        values[count] = n.value;
+        count++;
+      }
+    }
+    return count;
+  }
   /** All entries starting at `pos`, shortest first. */
   allAt(s: string, pos: number, limit = s.length): Array<{ len: number; value: V }> {
     const out: Array<{ len: number; value: V }> = [];
@@ -104,6 +123,18 @@ export class ReverseTrie<V> {
       if (n.value !== undefined) (out ??= []).push({ len: end - i, value: n.value });
     }
     return out ?? NO_MATCHES;
+  }
+  /** Length of the longest entry ending at `end` (reading backwards no further than `limit`), or 0. */
+  longestLenEndingAt(s: string, end: number, limit = 0): number {
+    if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return 0;
+    let n: Node<V> | undefined = this.t.root;
+    let best = 0;
+    for (let i = end - 1; i >= limit; i--) {
+      n = n.next.get(s.charCodeAt(i));
+      if (!n) break;
+      if (n.value !== undefined) best = end - i;
+    }
+    return best;
   }
   longestEndingAt(s: string, end: number, limit = 0): { len: number; value: V } | null {
     if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return null;
@@ -198,6 +229,11 @@ export interface Dictionaries {
   adminHeadFirst: Uint8Array;
   /** char code -> suffixes.get(ch) for one-character head words. */
   suffixByCode: Array<SuffixInfo | undefined>;
+  /**
+   * char code -> 1 for a one-character administrative head word (suffixByCode[c]?.admin): a table
+   * read, where loading .admin from a head that is usually absent would deopt when first present.
+   */
+  adminHeadCode: Uint8Array;
   /** Level words (title-parts.txt kind=level), longest first. */
   levels: string[];
   /** Verbs allowed inside project names. */
@@ -545,6 +581,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
   const ones = (set: Set<string>) => codeTable([...set].filter((w) => w.length === 1));
   const suffixByCode: Array<SuffixInfo | undefined> = new Array(65536).fill(undefined);
   for (const [w, info] of suffixes) if (w.length === 1) suffixByCode[w.charCodeAt(0)] = info;
+  const adminHeadCode = codeTable([...suffixes].filter(([w, info]) => w.length === 1 && info.admin).map(([w]) => w));
   return {
     dir,
     surnames,
@@ -578,6 +615,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
       commonSurname: ones(commonSurnames),
     },
     suffixByCode,
+    adminHeadCode,
     firstBits,
     adminHeadFirst: codeTable([...suffixes].filter(([w, info]) => info.admin && w.length >= 2 && w.length <= 3).map(([w]) => w[0])),
     levels: [...titleParts].filter(([, k]) => k === 'level').map(([w]) => w).sort((a, b) => b.length - a.length),

@@ -10,7 +10,7 @@
  *   */
 import type { EntityType } from '../types';
 import type { SuffixInfo } from './dictionaries';
-import { type Cand, type Ctx, RELATION_KINDS, Slot, candidates, charTable, isBoundary, isCJK, isNameChar, isNameCode, relationAt, relationIndex, tokenAt, zeroed } from './context';
+import { type Ctx, RELATION_KINDS, Slot, cand, candidates, charTable, isBoundary, isCJK, isCJKCode, isNameChar, isNameCode, relationAt, relationIndex, tokenAt, zeroed } from './context';
 
 const MAX_STEM = 24;
 const PARTY = /(区|县|市|省|镇|乡|党|工)?委$/;
@@ -22,9 +22,21 @@ const CLOSE_PAREN = 0x29;
 const CONJ = charTable('和与及');
 const CLAUSE_OR_STOP = charTable(',，;；:：。');
 /** Characters after a list item that end it: 、和及与等,，。 */
-const SEP_AFTER = new Set([...'、和及与等,，。']);
+const SEP_AFTER_CODE = charTable('、和及与等,，。');
+const LIST_SEP_CODE = LIST_SEP.charCodeAt(0);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
+/** jieba tags of function words (pronoun, adverb, preposition, conjunction, measure, particles …). */
+const FUNCTION_TAGS = new Set(['r', 'd', 'p', 'c', 'q', 'f', 'y', 'e', 'o', 'zg', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud']);
 let spanEnds: Uint8Array = new Uint8Array(0);
+/** Rule id of a head-word span, by type (one string each, not one built per span). */
+const SUFFIX_RULE: Record<EntityType, string> = {
+  Person: 'person/suffix',
+  Title: 'title/suffix',
+  Organization: 'organization/suffix',
+  Place: 'place/suffix',
+  Project: 'project/suffix',
+  Event: 'event/suffix',
+};
 
 interface Span {
   type: EntityType;
@@ -32,7 +44,8 @@ interface Span {
   ve: number;
   admin: boolean;
   ruleId: string;
-  nested?: boolean;
+  /** (always present, so that every span has one hidden class) */
+  nested: boolean;
 }
 
 /** A jieba token is a boundary word that ends a name on its left. */
@@ -48,17 +61,17 @@ function isBoundaryToken(ctx: Ctx, word: string, tag: string): boolean {
 }
 
 /**
- * Extend left from `ss` (the head's start). Returns the name's start, or -1 if the stem is
- * not acceptable. `adminStops` and `innerStops` mark where administrative units and point
+ * Extend left from `ss` (the head's start). Returns the name's start and whether it is an item
+ * of a list (in one reused object: read it at once). `adminStops` and `innerStops` mark where administrative units and point
  * sites end.
  */
 function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminStops: Uint8Array, innerStops: Uint8Array): { start: number; listItem: boolean } {
   // an item of an enumeration (城郊乡、河集乡、孙聚寨乡): the separator bounds the name
   if (head.type === 'Place') {
     let k = ss - 1;
-    while (k >= floor && k > ss - 6 && isCJK(V_(ctx, k)) && !ctx.claimed[k]) k--;
-    if (k >= floor && ctx.V[k] === LIST_SEP && ss - k - 1 >= Math.max(2, head.minstem) && (SEP_AFTER.has(ctx.V[ss + head.word.length] ?? '') || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
-      return { start: k + 1, listItem: true };
+    while (k >= floor && k > ss - 6 && isCJKCode(ctx.V.charCodeAt(k)) && !ctx.claimed[k]) k--;
+    if (k >= floor && ctx.V.charCodeAt(k) === LIST_SEP_CODE && ss - k - 1 >= Math.max(2, head.minstem) && (sepAfterAt(ctx.V, ss + head.word.length) || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
+      return extendedTo(k + 1, true);
     }
   }
   const walked = walkLeft(ctx, ss, floor, head, adminStops, innerStops);
@@ -66,21 +79,33 @@ function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, admin
   // stopped short of it at a function word
   if (head.type !== 'Place') {
     let k = walked - 1;
-    while (k >= floor && walked - k <= 4 && isCJK(ctx.V[k]) && !ctx.personMask[k]) k--;
-    if (k >= floor && k < walked - 1 && ctx.V[k] === LIST_SEP) {
+    while (k >= floor && walked - k <= 4 && isCJKCode(ctx.V.charCodeAt(k)) && !ctx.personMask[k]) k--;
+    if (k >= floor && k < walked - 1 && ctx.V.charCodeAt(k) === LIST_SEP_CODE) {
       let plain = true;
       for (let q = k + 1; q < walked; q++) {
         const t = tokenAt(ctx, q);
         const kind = t ? ctx.d.relationWords.get(t.word) : undefined;
         if (kind === 'visit' || kind === 'move' || kind === 'lead' || (t && (/^(p|c|r|d|u.*)$/.test(t.tag) || (t.word.length >= 2 && ctx.d.boundary.has(t.word))))) plain = false;
       }
-      if (plain) return { start: k + 1, listItem: false };
+      if (plain) return extendedTo(k + 1, false);
     }
   }
-  return { start: walked, listItem: false };
+  return extendedTo(walked, false);
 }
 
-const V_ = (ctx: Ctx, k: number) => ctx.V[k];
+/** extendLeft's result: one object, refilled by each call and read at once by its one caller (no allocation per head word). */
+const extended = { start: 0, listItem: false };
+function extendedTo(start: number, listItem: boolean): { start: number; listItem: boolean } {
+  extended.start = start;
+  extended.listItem = listItem;
+  return extended;
+}
+
+/** A character that ends a list item (SEP_AFTER) is at i (none past the end). */
+function sepAfterAt(V: string, i: number): boolean {
+  return i < V.length && SEP_AFTER_CODE[V.charCodeAt(i)] === 1;
+}
+
 
 /** No verb, adverb or adjective word in [a, b), and no generic word: 望山村 yes, 推广社区 / 推动城市 no. */
 function plainStem(ctx: Ctx, a: number, b: number): boolean {
@@ -120,8 +145,9 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     if (!t) break;
     let tokStart = Math.max(t.vs, floor);
     // a person name inside the token (陈红民到 as one jieba word): stop after it
+    // (k runs one past the index it tests, so the rare exit needs no arithmetic of its own: no deopt when first taken)
     let personEnd = -1;
-    for (let k = cur - 1; k >= tokStart; k--) if (ctx.personMask[k]) { personEnd = k + 1; break; }
+    for (let k = cur; k > tokStart; k--) if (ctx.personMask[k - 1]) { personEnd = k; break; }
     if (personEnd >= 0) {
       cur = personEnd;
       break;
@@ -160,8 +186,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       let cutAt = -1;
       for (let j = piece.length - 2; j >= 1; j--) {
         if (!CONJ[piece.charCodeAt(j)]) continue;
-        const h = ctx.d.suffixByCode[piece.charCodeAt(j - 1)];
-        if (h && h.admin) {
+        if (ctx.d.adminHeadCode[piece.charCodeAt(j - 1)] === 1) {
           cutAt = tokStart + j + 1;
           break;
         }
@@ -181,7 +206,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
   }
   // a function word left at the start (及县政府办公室 after a name jieba cut wrongly)
   // (not when jieba reads a place word starting there: 于田县)
-  while (cur < ss && ctx.d.codes.cut[V.charCodeAt(cur)] === 1 && !ctx.d.gazetteerTrie.longestAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
+  while (cur < ss && ctx.d.codes.cut[V.charCodeAt(cur)] === 1 && !ctx.d.gazetteerTrie.longestLenAt(V, cur) && !placeWordAt(ctx, cur)) cur++;
   // nothing of the name before the parentheses (他说(张三)公司): the stem starts after them
   if (V[cur] === '(') {
     const close = V.indexOf(')', cur);
@@ -205,13 +230,13 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   if (stem.length < head.minstem) return false;
   if (!stem.length) return head.minstem === 0;
   if (d.genericStems.has(stem)) return false;
-  if (d.determiners.longestAt(V, start, ss)) return false;
+  if (d.determiners.longestLenAt(V, start, ss)) return false;
   if (d.codes.blockBefore[V.charCodeAt(ss - 1)] === 1) return false;
   if (!hasLetter(V, start, ss)) return false;
   // the word just before the head is a modifier (老旧小区, 特色小区)
   const t = tokenAt(ctx, ss - 1);
   if (t && t.ve === ss && d.modifiers.has(t.word)) return false;
-  if (d.modifiersRev.longestEndingAt(V, ss, start)) return false; // the stem ends with a modifier
+  if (d.modifiersRev.longestLenEndingAt(V, ss, start)) return false; // the stem ends with a modifier
   // 调研疫情防控社区责任体系: a stem of several words ending in a verb is an activity, not a name
   if (head.admin && head.type === 'Place' && t && t.ve === ss && t.vs > start && (t.tag === 'v' || t.tag === 'vn') && !listItem) return false;
   // a stem that begins with a bare administrative head word (街道荆花社区) is a broken name
@@ -252,13 +277,13 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
   }
   // heads of government bodies need a jurisdiction as stem (二七区人民政府, 区政府, 县委)
   if (head.placeStem) {
-    const last = d.levelsRev.longestEndingAt(V, ss, start);
-    const g = d.gazetteerRev.longestEndingAt(V, ss, start);
+    const last = d.levelsRev.longestLenEndingAt(V, ss, start);
+    const g = d.gazetteerRev.longestLenEndingAt(V, ss, start);
     if (!last && !g) return false;
   }
   // single-character administrative heads need a proper-name stem (not 全区, 城区, 市区)
   if (head.admin && head.word.length === 1) {
-    const g = d.gazetteerRev.longestEndingAt(V, ss, start);
+    const g = d.gazetteerRev.longestLenEndingAt(V, ss, start);
     // (慈/nr 口/q 村: a two-character name that jieba cut into single characters)
     const one = tokenAt(ctx, ss - 1);
     const before = tokenAt(ctx, ss - 2);
@@ -271,7 +296,7 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
         // (a whole jieba word X区/X县 of three or more characters, tagged n, is a name too: 鼓楼区)
         const wholeWord = tk.tag === 'n' && tk.vs === start && tk.ve === ss + head.word.length && tk.word.length >= 3 && !d.genericStems.has(tk.word);
         if (!(tk.tag === 'ns' || tk.tag === 'nr' || tk.tag === 'nz' || tk.tag === 'x' || tk.tag === 'j' || wholeWord)) return false;
-      } else if (['r', 'd', 'p', 'c', 'q', 'f', 'y', 'e', 'o', 'zg', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud'].includes(tk.tag) || (tk.ve - tk.vs < 2 && tk.tag !== 'ns')) return false;
+      } else if (FUNCTION_TAGS.has(tk.tag) || (tk.ve - tk.vs < 2 && tk.tag !== 'ns')) return false;
       if (tk.vs > start && tk.word.length < 2 && tk.tag !== 'ns' && tk.tag !== 'x') return false;
     }
   }
@@ -281,7 +306,7 @@ function stemOk(ctx: Ctx, start: number, ss: number, head: SuffixInfo, listItem 
 function rightOk(ctx: Ctx, e: number, sentEnd: number): boolean {
   const { V, d } = ctx;
   if (e >= sentEnd) return true;
-  if (d.blockAfterLong.longestAt(V, e)) return false;
+  if (d.blockAfterLong.longestLenAt(V, e)) return false;
   if (isBoundary(ctx, e)) {
     const next = tokenAt(ctx, e);
     return !(next && next.ve - next.vs === 1 && d.codes.blockAfter[V.charCodeAt(e)] === 1);
@@ -337,7 +362,7 @@ function suffixSpans(ctx: Ctx): Span[] {
     const { start, listItem } = extendLeft(ctx, ss, sent.vs, head, adminStops, innerStops);
     if (!stemOk(ctx, start, ss, head, listItem)) continue;
     const end = withParen(ctx, e, sent.ve);
-    spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: `${head.type.toLowerCase()}/suffix` });
+    spans.push({ type: head.type, vs: start, ve: end, admin: head.admin, ruleId: SUFFIX_RULE[head.type], nested: false });
     spanEnds[end] = 1;
     if (head.admin) adminStops[e] = 1;
     if (!head.inner) innerStops[e] = 1;
@@ -349,77 +374,86 @@ function suffixSpans(ctx: Ctx): Span[] {
 function listSpans(ctx: Ctx, spans: Span[]): Span[] {
   const { V, d } = ctx;
   const out: Span[] = [];
-  for (const sent of ctx.seg.sentences) {
-    for (let i = sent.vs; i < sent.ve; i++) {
-      if (V.charCodeAt(i) !== ETC) continue;
-      const m = relationAt(ctx, i);
-      if (!m || !m.value.startsWith('list-') || m.value === 'list-stop') continue;
-      const type: EntityType = m.value === 'list-org' ? 'Organization' : m.value === 'list-project' ? 'Project' : 'Place';
-      // items: back over 、 separators
-      const items: Array<[number, number]> = [];
-      let end = i;
-      let a = i - 1;
-      for (;;) {
-        while (a >= sent.vs && V[a] !== LIST_SEP && V[a] !== '，' && V[a] !== ',' && V[a] !== '：' && V[a] !== '“' && V[a] !== '”' && V[a] !== '"') a--;
-        const start = a + 1;
-        let hasBoundary = false;
-        for (let q = start; q < end; q++) {
-          const t = tokenAt(ctx, q);
-          const k = t && t.vs >= start && t.ve <= end ? ctx.d.relationWords.get(t.word) : undefined;
-          if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') hasBoundary = true;
-          if (ctx.personMask[q]) hasBoundary = true;
-        }
-        if (V[a] === LIST_SEP && !hasBoundary) {
-          items.unshift([start, end]);
-          end = a;
-          a--;
-          continue;
-        }
-        // first item: cut at a boundary word (加快, 由 …) but not at 与/和 inside it
+  // a list word (等单位, 等项目 …) is a relation word: only the relation index's positions can hold one
+  const sentences = ctx.seg.sentences;
+  const relAt = relationIndex(ctx).at;
+  for (let r = 0; r < relAt.length; r++) {
+    const i = relAt[r];
+    if (V.charCodeAt(i) !== ETC) continue;
+    const sent = sentences[ctx.sentOf[i]];
+    if (i < sent.vs || i >= sent.ve) continue; // (outside every sentence: never scanned)
+    const m = relationAt(ctx, i);
+    if (!m || !m.value.startsWith('list-') || m.value === 'list-stop') continue;
+    const type: EntityType = m.value === 'list-org' ? 'Organization' : m.value === 'list-project' ? 'Project' : 'Place';
+    // items: back over 、 separators
+    const items: Array<[number, number]> = [];
+    let end = i;
+    let a = i - 1;
+    for (;;) {
+      while (a >= sent.vs && V[a] !== LIST_SEP && V[a] !== '，' && V[a] !== ',' && V[a] !== '：' && V[a] !== '“' && V[a] !== '”' && V[a] !== '"') a--;
+      const start = a + 1;
+      let hasBoundary = false;
+      for (let q = start; q < end; q++) {
+        const t = tokenAt(ctx, q);
+        const k = t && t.vs >= start && t.ve <= end ? ctx.d.relationWords.get(t.word) : undefined;
+        if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') hasBoundary = true;
+        if (ctx.personMask[q]) hasBoundary = true;
+      }
+      if (V[a] === LIST_SEP && !hasBoundary) {
         items.unshift([start, end]);
+        end = a;
+        a--;
+        continue;
+      }
+      // first item: cut at a boundary word (加快, 由 …) but not at 与/和 inside it
+      items.unshift([start, end]);
+      break;
+    }
+    if (items.length < 2) continue;
+    // trim the first item on its left at boundary tokens
+    // (items are read by index, not destructured: array destructuring compiles to the whole iterator protocol)
+    const fs = items[0][0];
+    const fe = items[0][1];
+    let s0 = fs;
+    for (let k = fe - 1; k >= fs; k--) {
+      const t = tokenAt(ctx, k);
+      if (!t || t.vs < fs) break;
+      if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t.tag) && !['与', '和', '及'].includes(t.word)) {
+        s0 = t.ve;
         break;
       }
-      if (items.length < 2) continue;
-      // trim the first item on its left at boundary tokens
-      const [fs, fe] = items[0];
-      let s0 = fs;
-      for (let k = fe - 1; k >= fs; k--) {
-        const t = tokenAt(ctx, k);
-        if (!t || t.vs < fs) break;
-        if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t.tag) && !['与', '和', '及'].includes(t.word)) {
-          s0 = t.ve;
+      if (t.tag === 'x' && t.word.length >= 2 && ctx.d.ruleWords.cut.has(t.word[0]) && t.vs >= fs) {
+        s0 = t.vs + 1;
+        break;
+      }
+      k = t.vs;
+    }
+    while (s0 < fe && ctx.d.ruleWords.cut.has(V[s0])) s0++;
+    items[0] = [s0, fe];
+    // 金瑞名城二期以及凤凰山庄二期建筑工地等处: an item joined by 以及/及/和/与 is two items
+    for (let n = 0; n < items.length && type === 'Place'; n++) {
+      const s = items[n][0];
+      const e = items[n][1];
+      for (let q = s + 2; q < e - 2; q++) {
+        const t = tokenAt(ctx, q);
+        if (t && t.vs === q && t.ve <= e - 2 && (t.word === '以及' || t.word === '及' || t.word === '和') && t.tag === 'c') {
+          items.splice(n, 1, [s, q], [t.ve, e]);
           break;
         }
-        if (t.tag === 'x' && t.word.length >= 2 && ctx.d.ruleWords.cut.has(t.word[0]) && t.vs >= fs) {
-          s0 = t.vs + 1;
-          break;
-        }
-        k = t.vs;
       }
-      while (s0 < fe && ctx.d.ruleWords.cut.has(V[s0])) s0++;
-      items[0] = [s0, fe];
-      // 金瑞名城二期以及凤凰山庄二期建筑工地等处: an item joined by 以及/及/和/与 is two items
-      for (let n = 0; n < items.length && type === 'Place'; n++) {
-        const [s, e] = items[n];
-        for (let q = s + 2; q < e - 2; q++) {
-          const t = tokenAt(ctx, q);
-          if (t && t.vs === q && t.ve <= e - 2 && (t.word === '以及' || t.word === '及' || t.word === '和') && t.tag === 'c') {
-            items.splice(n, 1, [s, q], [t.ve, e]);
-            break;
-          }
-        }
-      }
-      for (const [s, e] of items) {
-        if (e - s < 2 || e - s > 26) continue;
-        if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
-        if (d.genericStems.has(V.slice(s, e)) || d.departments.has(V.slice(s, e))) continue;
-        // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
-        const own = d.suffixesRev.longestEndingAt(V, e, s);
-        // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name
-        if (type === 'Place' && !own && commonWordsOnly(ctx, s, e)) continue;
-        const ty: EntityType = own && e - s > own.len && type === 'Place' ? own.value.type : type;
-        out.push({ type: ty, vs: s, ve: e, admin: false, ruleId: `${ty.toLowerCase()}/list-${m.value.slice(5)}` });
-      }
+    }
+    for (const item of items) {
+      const s = item[0];
+      const e = item[1];
+      if (e - s < 2 || e - s > 26) continue;
+      if (ctx.persons.some((p) => p.vs < e && p.ve > s)) continue;
+      if (d.genericStems.has(V.slice(s, e)) || d.departments.has(V.slice(s, e))) continue;
+      // an item with a head word of its own keeps that head's type (…有限公司 in a list of 等地)
+      const own = d.suffixesRev.longestEndingAt(V, e, s);
+      // 沿街门店, 商场超市 in a list of 等处: common words only (each a whole jieba word), no name
+      if (type === 'Place' && !own && commonWordsOnly(ctx, s, e)) continue;
+      const ty: EntityType = own && e - s > own.len && type === 'Place' ? own.value.type : type;
+      out.push({ type: ty, vs: s, ve: e, admin: false, ruleId: `${ty.toLowerCase()}/list-${m.value.slice(5)}`, nested: false });
     }
   }
   // list items replace suffix spans inside them; administrative units inside stay (nested),
@@ -440,8 +474,7 @@ function orgAfterAt(words: Set<string>, V: string, i: number): boolean {
 function placeWordAt(ctx: Ctx, i: number): boolean {
   const t = tokenAt(ctx, i);
   if (!t || t.vs !== i || t.ve - t.vs < 3) return false;
-  const h = ctx.d.suffixes.get(t.word[t.word.length - 1]);
-  return !!h && h.admin;
+  return ctx.d.adminHeadCode[t.word.charCodeAt(t.word.length - 1)] === 1;
 }
 
 /** [a, b) is made of common jieba words of two or more characters (门店, 商场), none of them a name. */
@@ -466,9 +499,9 @@ function gazetteerSpans(ctx: Ctx, spans: Span[]): Span[] {
     const e = i + m.len;
     if (!isBoundary(ctx, i) || !isBoundary(ctx, e)) continue;
     if (ctx.claimed[i]) continue;
-    if (spans.some((s) => s.vs <= i && s.ve >= e)) continue;
+    if (coversSpan(spans, i, e)) continue;
     if (d.codes.blockAfter[V.charCodeAt(e)] === 1) continue;
-    out.push({ type: m.value.type, vs: i, ve: e, admin: m.value.admin, ruleId: 'place/gazetteer' });
+    out.push({ type: m.value.type, vs: i, ve: e, admin: m.value.admin, ruleId: 'place/gazetteer', nested: false });
     next = e;
   }
   return out;
@@ -512,7 +545,7 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
       if (!topic && tail.length >= 2 && tail.length <= 4 && !tail.startsWith('等') && /^[\u3400-\u9fff]+$/.test(tail) && !spans.some((x) => x.vs >= q && x.vs < r)) {
         const last = tokenAt(ctx, r - 1);
         if (last && last.ve === r && /^(n|nr|nz|x|ns|nt)$/.test(last.tag) && !d.genericStems.has(last.word)) {
-          out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item' });
+          out.push({ type: 'Place', vs: p, ve: r, admin: false, ruleId: 'place/visit-list-item', nested: false });
           q = r;
         }
       }
@@ -533,7 +566,8 @@ function isSlogan(ctx: Ctx, s: Span): boolean {
   const num = ctx.d.ruleWords.numeral;
   if (!num.has(V[s.vs])) return false;
   if (s.ve - s.vs >= 4 && !num.has(V[s.vs + 1]) && num.has(V[s.vs + 2]) && !num.has(V[s.vs + 3])) return true;
-  return /[“"‘]/.test(V[s.vs - 1] ?? '') && /[”"’]/.test(V[s.ve] ?? '');
+  // (bounds checked: reading past the text's ends deoptimises)
+  return /[“"‘]/.test(s.vs > 0 ? V[s.vs - 1] : '') && /[”"’]/.test(s.ve < V.length ? V[s.ve] : '');
 }
 
 const DATE_UNIT = new Set([...'年月日'].map((c) => c.charCodeAt(0)));
@@ -542,6 +576,38 @@ function allAsciiDigits(s: string): boolean {
   if (!s.length) return false;
   for (let i = 0; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return false;
   return true;
+}
+
+// (the span tests below are loops, not some/find with a closure made per span: they run for every pair of spans)
+
+/** Some span covers [a, b). */
+function coversSpan(spans: Span[], a: number, b: number): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k].vs <= a && spans[k].ve >= b) return true;
+  return false;
+}
+
+/** An administrative place starts inside s and ends after it (s is cut wrongly across its start). */
+function unitAcrossEnd(spans: Span[], s: Span): boolean {
+  for (let k = 0; k < spans.length; k++) {
+    const a = spans[k];
+    if (a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve) return true;
+  }
+  return false;
+}
+
+/** The first other span that contains s and is longer. */
+function longerAround(spans: Span[], s: Span): Span | undefined {
+  for (let k = 0; k < spans.length; k++) {
+    const o = spans[k];
+    if (o !== s && o.vs <= s.vs && o.ve >= s.ve && o.ve - o.vs > s.ve - s.vs) return o;
+  }
+  return undefined;
+}
+
+/** A span of `list` has the same bounds as s. */
+function sameSpanIn(list: Span[], s: Span): boolean {
+  for (let k = 0; k < list.length; k++) if (list[k].vs === s.vs && list[k].ve === s.ve) return true;
+  return false;
 }
 
 export function extractEntities(ctx: Ctx): void {
@@ -554,26 +620,26 @@ export function extractEntities(ctx: Ctx): void {
   spans = spans.filter((s) => s.type === 'Organization' || !isSlogan(ctx, s));
   // 五一路街道五一路社区: a name that runs into an administrative unit (五一路社区) across its
   // start is cut wrongly; the unit wins
-  spans = spans.filter((s) => s.admin || !spans.some((a) => a.admin && a.type === 'Place' && a.vs > s.vs && a.vs < s.ve && a.ve > s.ve));
+  spans = spans.filter((s) => s.admin || !unitAcrossEnd(spans, s));
   // drop spans nested in a longer one, except administrative units (kept, marked nested)
   const keep: Span[] = [];
   for (const s of spans) {
-    const outer = spans.find((o) => o !== s && o.vs <= s.vs && o.ve >= s.ve && o.ve - o.vs > s.ve - s.vs);
+    const outer = longerAround(spans, s);
     if (outer) {
-      if (s.admin && s.type === 'Place') keep.push({ ...s, nested: true, ruleId: 'place/admin-nested' });
+      if (s.admin && s.type === 'Place') keep.push({ type: s.type, vs: s.vs, ve: s.ve, admin: s.admin, ruleId: 'place/admin-nested', nested: true });
       continue;
     }
-    if (keep.some((k) => k.vs === s.vs && k.ve === s.ve)) continue;
+    if (sameSpanIn(keep, s)) continue;
     keep.push(s);
   }
   for (const s of keep) {
     let type = s.type;
     // a centre followed by 负责人 / a role is an organisation
     if (type === 'Place' && /中心$/.test(V.slice(s.vs, s.ve))) {
-      if (orgAfterAt(ctx.d.ruleWords['org-after'], V, s.ve) || ctx.d.roles.longestAt(V, s.ve)) type = 'Organization';
+      if (orgAfterAt(ctx.d.ruleWords['org-after'], V, s.ve) || ctx.d.roles.longestLenAt(V, s.ve)) type = 'Organization';
     }
     // organisations inside a title are still organisations; a bare title organ (区委) too
-    ctx.entities.push({ type, key: V.slice(s.vs, s.ve), vs: s.vs, ve: s.ve, ruleId: s.ruleId, nested: s.nested });
+    ctx.entities.push(cand(type, V.slice(s.vs, s.ve), s.vs, s.ve, s.ruleId, undefined, s.nested));
   }
   // organisations named inside titles: 区民政局 (局长), 二七区委 (书记)
   for (const t of ctx.titles) {
@@ -584,7 +650,7 @@ export function extractEntities(ctx: Ctx): void {
     if (key.length < 2 || PARTY.test(key) || /^(中共|中央|国家)/.test(key)) continue;
     // a bare organ (管委会主任) names no particular body
     if (ctx.d.titleParts.get(key) === 'organ') continue;
-    ctx.entities.push({ type: 'Organization', key, vs: p.orgStart, ve: p.organEnd, ruleId: 'organization/title-organ' });
+    ctx.entities.push(cand('Organization', key, p.orgStart, p.organEnd, 'organization/title-organ'));
   }
   void isCJK;
 }

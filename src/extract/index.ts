@@ -8,12 +8,12 @@
  *   here          byline persons and REPORTED (person/byline, reported/byline)
  * Vocabularies live in dictionaries/ (see dictionaries/README.md).
  */
-import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, Relation, SourcePosition } from '../types';
+import type { Article, ArticleFacts, Entity, EntityType, Evidence, Mention, PersonRole, Relation, Sentence, SourcePosition } from '../types';
 import { normalize, segment, stripSpaces } from '../segment';
 import { sourcePosition } from '../ingest/source-map';
-import { fnv1a } from '../resolve';
+import { fnv1a, idPrefix } from '../resolve';
 import { type Dictionaries, getDictionaries } from './dictionaries';
-import { type Cand, type Ctx, Slot, sentenceIndex, zeroed } from './context';
+import { type Cand, type Ctx, Slot, addPersonName, sentenceIndex, zeroed } from './context';
 import { extractPersons } from './persons';
 import { extractEntities } from './entities';
 import { extractRelations } from './relations';
@@ -28,7 +28,7 @@ export function sourcePositionOf(article: Article, offset: number): SourcePositi
 }
 
 export function entityIdFor(type: EntityType, name: string): string {
-  return `${type.toLowerCase()}:${name}`;
+  return idPrefix(type) + name;
 }
 
 
@@ -110,116 +110,187 @@ export function extractArticle(article: Article): ArticleFacts {
     entities: [],
     links: [],
     personNames: new Set(),
+    personNameList: [],
   };
 
   // byline names first, so that the other rules know them
   let reporters = article.reporters ?? [];
   let correspondents = article.correspondents ?? [];
   if (!reporters.length && !correspondents.length) {
-    const b = bylineFromText(article.text);
-    reporters = b.reporters;
-    correspondents = b.correspondents;
+    const found = bylineFromText(article.text);
+    reporters = found.reporters;
+    correspondents = found.correspondents;
   }
   const bylineNames = new Set([...reporters, ...correspondents].map((n) => n.replace(/\s+/g, '')));
-  for (const n of bylineNames) ctx.personNames.add(n);
+  for (const n of bylineNames) addPersonName(ctx, n);
 
   extractPersons(ctx);
   extractEntities(ctx);
   extractRelations(ctx, bylineNames);
 
-  const text = article.text;
-  const toText = seg.toText;
-  const span = (vs: number, ve: number) => ({ start: toText[vs], end: ve > vs ? toText[ve - 1] + 1 : toText[vs] });
-  const sentences = seg.sentences.map((s) => ({ start: s.start, end: s.end }));
+  // (a loop, not .map: arrays made by builtins differ in elements kind between tiers, a wrong-map deopt where they are read)
+  const sentences: Sentence[] = [];
+  for (const s of seg.sentences) sentences.push({ start: s.start, end: s.end });
+  const b = new FactsBuilder(article, seg.toText, sentOf, sentences);
 
-  // entities, grouped by type and name
-  const byKey = new Map<string, Entity>();
-  // a candidate met again (as a link's end) changes nothing: its entity is remembered
-  const ofCand = new Map<Cand, Entity>();
-  const entityOf = (c: Cand): Entity => {
-    const known = ofCand.get(c);
-    if (known) return known;
-    const e = entityOfNew(c);
-    ofCand.set(c, e);
-    return e;
-  };
-  const entityOfNew = (c: Cand): Entity => {
-    const k = `${c.type}|${c.key}`;
-    let e = byKey.get(k);
-    const { start, end } = span(c.vs, c.ve);
-    const surface = text.slice(start, end);
-    const name = stripSpaces(surface);
-    if (!e) {
-      e = { id: entityIdFor(c.type, c.key), type: c.type, name, canonical: c.key, mentions: [] };
-      byKey.set(k, e);
-    } else if (name.length > e.name.length) e.name = name;
-    if (!e.mentions.some((m) => m.start === start && m.end === end)) {
-      const m: Mention = { start, end, text: surface, sentence: sentOf[c.vs] ?? 0, ruleId: c.ruleId };
-      e.mentions.push(m);
-    }
-    return e;
-  };
-  for (const c of ctx.persons) entityOf(c);
-  for (const c of ctx.entities) entityOf(c);
+  for (const c of ctx.persons) entityOf(b, c);
+  for (const c of ctx.entities) entityOf(b, c);
   // titles only where a person holds them
-  for (const l of ctx.links) if (l.type === 'HOLDS_TITLE') entityOf(l.target);
+  for (const l of ctx.links) if (l.type === 'HOLDS_TITLE') entityOf(b, l.target);
 
-  const relations: Relation[] = [];
-  const relSeen = new Set<string>();
-  const addRelation = (type: Relation['type'], source: string, target: string, evidence: Evidence) => {
-    const key = `${type}|${source}|${target}`;
-    if (relSeen.has(key)) return;
-    relSeen.add(key);
-    const id = fnv1a(`${type}|${source}|${target}|${article.id}`);
-    relations.push({ id, type, source, target, evidence });
-  };
-  const evidenceOf = (vs: number, ve: number, ruleId: string): Evidence => {
-    const si = sentOf[Math.min(vs, V.length - 1)] ?? 0;
-    const s = sentences[si] ?? { start: 0, end: text.length };
-    const { start, end } = span(vs, ve);
-    return {
-      articleId: article.id,
-      sentenceIndex: si,
-      sentence: text.slice(s.start, s.end),
-      start,
-      end,
-      sourceStart: sourcePositionOf(article, start),
-      ruleId,
-    };
-  };
   for (const l of ctx.links) {
-    const s = entityOf(l.source);
-    const t = entityOf(l.target);
+    const s = entityOf(b, l.source);
+    const t = entityOf(b, l.target);
     if (l.type === 'HOLDS_TITLE' || l.type === 'INSPECTED' || l.type === 'ACCOMPANIED' || l.type === 'ATTENDED') {
       s.roles = s.roles ?? [];
       if (l.type === 'HOLDS_TITLE' && !s.roles.includes('Official')) s.roles.push('Official');
     }
-    addRelation(l.type, s.id, t.id, evidenceOf(l.vs, l.ve, l.ruleId));
+    addRelation(b, l.type, s.id, t.id, l.vs, l.ve, l.ruleId);
   }
 
-  // byline persons: Reporter role, REPORTED -> article
+  addBylinePersons(b, bylineNames, V.length);
+
+  const entities = [...b.byKey.values()];
+  for (const e of entities) if (e.mentions.length > 1) e.mentions.sort(byStart);
+  longerTitlesFromHeadline(article, entities, b.relations);
+  return { ...article, reporters, correspondents, sentences, entities, relations: b.relations };
+}
+
+/**
+ * Byline persons: Reporter role, REPORTED -> article. (Its own function: its rarer paths, met
+ * first late in a run, then deoptimise this small function, not the whole of extractArticle.)
+ */
+function addBylinePersons(b: FactsBuilder, bylineNames: Set<string>, viewLength: number): void {
+  const { article, text, sentOf, sentences } = b;
   for (const n of bylineNames) {
     const id = entityIdFor('Person', n);
-    let e = [...byKey.values()].find((x) => x.id === id);
+    // (the entity with id person:<n> is the one under key Person|<n>: ids are made from type and key)
+    let e = b.byKey.get(`Person|${n}`);
     if (!e) {
-      e = { id, type: 'Person', name: n, canonical: n, mentions: [] };
-      byKey.set(`Person|${n}`, e);
+      e = newEntity(id, 'Person', n, n);
+      b.byKey.set(`Person|${n}`, e);
     }
-    e.roles = [...new Set([...(e.roles ?? []), 'Reporter' as const])];
+    e.roles = withRole(e.roles, 'Reporter');
     const at = text.lastIndexOf(n);
-    if (at >= 0 && !e.mentions.some((m) => m.start === at)) {
-      const vi = viewIndexOf(toText, at);
-      e.mentions.push({ start: at, end: at + n.length, text: n, sentence: sentOf[vi] ?? sentences.length - 1, ruleId: 'person/byline' });
+    if (at >= 0 && !hasMentionAt(e.mentions, at)) {
+      const vi = viewIndexOf(b.toText, at);
+      e.mentions.push({ start: at, end: at + n.length, text: n, sentence: vi < sentOf.length ? sentOf[vi] : sentences.length - 1, ruleId: 'person/byline' });
     }
-    const vi = at >= 0 ? viewIndexOf(toText, at) : Math.max(0, V.length - 1);
-    const ev = at >= 0 ? evidenceOf(vi, vi + n.length, 'reported/byline') : evidenceOf(vi, vi + 1, 'reported/byline');
-    addRelation('REPORTED', id, article.id, ev);
+    const vi = at >= 0 ? viewIndexOf(b.toText, at) : Math.max(0, viewLength - 1);
+    addRelation(b, 'REPORTED', id, article.id, vi, at >= 0 ? vi + n.length : vi + 1, 'reported/byline');
   }
+}
 
-  const entities = [...byKey.values()];
-  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
-  longerTitlesFromHeadline(article, entities, relations);
-  return { ...article, reporters, correspondents, sentences, entities, relations };
+/**
+ * One article's entities and relations as they are built (what were closures of extractArticle:
+ * one object per article instead of a closure each, and no per-call feedback to relearn).
+ */
+class FactsBuilder {
+  /** entities, grouped by type and name */
+  readonly byKey = new Map<string, Entity>();
+  /** a candidate met again (as a link's end) changes nothing: its entity is remembered */
+  readonly ofCand = new Map<Cand, Entity>();
+  readonly relations: Relation[] = [];
+  readonly relSeen = new Set<string>();
+  readonly text: string;
+  constructor(
+    readonly article: Article,
+    readonly toText: Int32Array,
+    readonly sentOf: Int32Array,
+    readonly sentences: Sentence[],
+  ) {
+    this.text = article.text;
+  }
+}
+
+/**
+ * A new entity. Every entity has the same fields in the same order (roles last, undefined until
+ * set, which JSON leaves out as before): one hidden class at every site that reads entities.
+ */
+function newEntity(id: string, type: EntityType, name: string, canonical: string): Entity {
+  return { id, type, name, canonical, mentions: [], roles: undefined };
+}
+
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start;
+}
+
+function hasMentionAt(mentions: Mention[], start: number): boolean {
+  for (let k = 0; k < mentions.length; k++) if (mentions[k].start === start) return true;
+  return false;
+}
+
+function hasMention(mentions: Mention[], start: number, end: number): boolean {
+  for (let k = 0; k < mentions.length; k++) if (mentions[k].start === start && mentions[k].end === end) return true;
+  return false;
+}
+
+/** A new list of the roles, without repeats, with `role` added at the end if missing ([...new Set([...roles, role])]). */
+function withRole(roles: PersonRole[] | undefined, role: PersonRole): PersonRole[] {
+  const out: PersonRole[] = [];
+  if (roles) for (const r of roles) if (!out.includes(r)) out.push(r);
+  if (!out.includes(role)) out.push(role);
+  return out;
+}
+
+/** Article text offsets of the view span [vs, ve). */
+function textStart(toText: Int32Array, vs: number): number {
+  return toText[vs];
+}
+function textEnd(toText: Int32Array, vs: number, ve: number): number {
+  return ve > vs ? toText[ve - 1] + 1 : toText[vs];
+}
+
+function entityOf(b: FactsBuilder, c: Cand): Entity {
+  const known = b.ofCand.get(c);
+  if (known) return known;
+  const e = entityOfNew(b, c);
+  b.ofCand.set(c, e);
+  return e;
+}
+
+function entityOfNew(b: FactsBuilder, c: Cand): Entity {
+  const k = `${c.type}|${c.key}`;
+  let e = b.byKey.get(k);
+  const start = textStart(b.toText, c.vs);
+  const end = textEnd(b.toText, c.vs, c.ve);
+  const surface = b.text.slice(start, end);
+  const name = stripSpaces(surface);
+  if (!e) {
+    e = newEntity(entityIdFor(c.type, c.key), c.type, name, c.key);
+    b.byKey.set(k, e);
+  } else if (name.length > e.name.length) e.name = name;
+  if (!hasMention(e.mentions, start, end)) {
+    const m: Mention = { start, end, text: surface, sentence: c.vs >= 0 && c.vs < b.sentOf.length ? b.sentOf[c.vs] : 0, ruleId: c.ruleId };
+    e.mentions.push(m);
+  }
+  return e;
+}
+
+/** Add a relation, unless one of this type between these two is already there (its evidence is made only when new). */
+function addRelation(b: FactsBuilder, type: Relation['type'], source: string, target: string, vs: number, ve: number, ruleId: string): void {
+  const key = `${type}|${source}|${target}`;
+  if (b.relSeen.has(key)) return;
+  b.relSeen.add(key);
+  const id = fnv1a(`${key}|${b.article.id}`);
+  b.relations.push({ id, type, source, target, evidence: evidenceOf(b, vs, ve, ruleId) });
+}
+
+function evidenceOf(b: FactsBuilder, vs: number, ve: number, ruleId: string): Evidence {
+  const { sentOf, sentences, text } = b;
+  const vi = Math.min(vs, sentOf.length - 1);
+  const si = vi >= 0 ? sentOf[vi] : 0;
+  const start = textStart(b.toText, vs);
+  const end = textEnd(b.toText, vs, ve);
+  return {
+    articleId: b.article.id,
+    sentenceIndex: si,
+    sentence: si < sentences.length ? text.slice(sentences[si].start, sentences[si].end) : text,
+    start,
+    end,
+    sourceStart: sourcePositionOf(b.article, start),
+    ruleId,
+  };
 }
 
 function viewIndexOf(toText: Int32Array, offset: number): number {
@@ -239,8 +310,11 @@ function viewIndexOf(toText: Int32Array, offset: number): number {
  * front and the same person right after it, becomes the title's name (rule title/headline-form).
  */
 function longerTitlesFromHeadline(article: Article, entities: Entity[], relations: Relation[]): void {
-  const lines = [article.headline, article.subheadline].filter((x): x is string => !!x).map((h) => h.replace(/\s+/g, ''));
-  if (!lines.length) return;
+  if (!article.headline && !article.subheadline) return;
+  // (a loop, not filter/map: an empty array from filter has another elements kind, a wrong-map deopt)
+  const lines: string[] = [];
+  if (article.headline) lines.push(article.headline.replace(/\s+/g, ''));
+  if (article.subheadline) lines.push(article.subheadline.replace(/\s+/g, ''));
   let byId: Map<string, Entity> | null = null;
   for (const r of relations) {
     if (r.type !== 'HOLDS_TITLE') continue;
@@ -258,7 +332,7 @@ function longerTitlesFromHeadline(article: Article, entities: Entity[], relation
       while (k > 0 && at - k < 4 && /[\u3400-\u9fff]/.test(h[k - 1])) k--;
       if (at - k >= 2) {
         title.name = raw.slice(k, at + tn.length);
-        r.evidence = { ...r.evidence, ruleId: 'title/headline-form' };
+        r.evidence.ruleId = 'title/headline-form'; // (each relation has its own evidence object)
       }
     }
   }

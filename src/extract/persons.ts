@@ -9,7 +9,7 @@
  *   person/known         a name from dictionaries/officials.txt
  *   person/repeat        another occurrence of a name found in this article
  */
-import { type Cand, type Ctx, type TitleParse, Slot, candidates, charTable, firstAtOrAfter, isBoundary, isCJK, tokenAt, zeroed } from './context';
+import { type Cand, type Ctx, type TitleParse, Slot, addPersonName, cand, candidates, charTable, firstAtOrAfter, isBoundary, isCJK, isCJKCode, tokenAt, zeroed } from './context';
 
 const DOTTED = /^[\u3400-\u9fff]{1,6}(?:·[\u3400-\u9fff]{1,7}){1,2}/;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x', 'nz', 'j']);
@@ -27,7 +27,7 @@ function charRunStart(ctx: Ctx, end: number, floor: number): number {
   const { V, d } = ctx;
   let k = end - 1;
   let stop = false;
-  while (k >= floor && isCJK(V[k]) && end - k <= 5) {
+  while (k >= floor && isCJKCode(V.charCodeAt(k)) && end - k <= 5) {
     const tk = tokenAt(ctx, k);
     if (tk && tk.ve === k + 1 && d.boundary.has(tk.word)) {
       stop = true;
@@ -44,8 +44,8 @@ function charRunStart(ctx: Ctx, end: number, floor: number): number {
 function stemStart(ctx: Ctx, p2: number, floor: number): number {
   const { V, d } = ctx;
   if (p2 <= floor) return -1;
-  const g = d.gazetteerRev.longestEndingAt(V, p2, floor);
-  if (g) return p2 - g.len;
+  const g = d.gazetteerRev.longestLenEndingAt(V, p2, floor);
+  if (g) return p2 - g;
   const t = tokenAt(ctx, p2 - 1);
   if (!t) return -1;
   if (t.ve === p2 && t.vs >= floor) {
@@ -66,7 +66,7 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
   // jieba cut across the name (莽/张镇/镇长): a short run of characters after a separator
   let k = p2 - 1;
   let stop = false;
-  while (k >= floor && isCJK(V[k]) && p2 - k <= 4) {
+  while (k >= floor && isCJKCode(V.charCodeAt(k)) && p2 - k <= 4) {
     const tk = tokenAt(ctx, k);
     if (tk && tk.ve === k + 1 && d.boundary.has(tk.word)) {
       stop = true;
@@ -77,10 +77,10 @@ function stemStart(ctx: Ctx, p2: number, floor: number): number {
   if ((stop || k < floor || CLAUSE_START_CODE[V.charCodeAt(k)] === 1) && p2 - k - 1 >= 2 && p2 - k - 1 <= 4) return k + 1;
   // nested units: the stem runs back to the level word of the unit above (中同街街道 幸福里 社区)
   for (let q = p2 - 2; q >= Math.max(floor + 1, p2 - 5); q--) {
-    const up = d.levelsRev.longestEndingAt(V, q, floor);
-    if (up && (up.len >= 2 || '镇乡县'.includes(V[q - 1])) && !ctx.claimed[q]) {
+    const up = d.levelsRev.longestLenEndingAt(V, q, floor);
+    if (up && (up >= 2 || '镇乡县'.includes(V[q - 1])) && !ctx.claimed[q]) {
       let plain = true;
-      for (let c = q; c < p2; c++) if (!isCJK(V[c]) || ctx.claimed[c]) plain = false;
+      for (let c = q; c < p2; c++) if (!isCJKCode(V.charCodeAt(c)) || ctx.claimed[c]) plain = false;
       if (plain) return q;
     }
   }
@@ -94,25 +94,25 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
   let stem: string | null = null;
   let sharedLevel = false;
   // a role may share its first character with the organ before it: 统战部长 = 统战部 + 部长
-  const shared = d.organsRev.longestEndingAt(V, rs + 1, floor);
+  const shared = d.organsRev.longestLenEndingAt(V, rs + 1, floor);
   let organEnd = rs;
-  if (shared && shared.len >= 3 && rs + 1 - shared.len >= floor) {
-    pos = rs + 1 - shared.len;
+  if (shared >= 3 && rs + 1 - shared >= floor) {
+    pos = rs + 1 - shared;
     organEnd = rs + 1;
   }
   for (let k = 0; k < 3; k++) {
-    const m = d.organsRev.longestEndingAt(V, pos, floor);
+    const m = d.organsRev.longestLenEndingAt(V, pos, floor);
     if (!m) break;
-    pos -= m.len;
+    pos -= m;
   }
   // a body named between a level word and its organ head (市 人民防空 办公室 主任)
-  if (pos < rs && !d.levelsRev.longestEndingAt(V, pos, floor) && !d.prefixesRev.longestEndingAt(V, pos, floor)) {
+  if (pos < rs && !d.levelsRev.longestLenEndingAt(V, pos, floor) && !d.prefixesRev.longestLenEndingAt(V, pos, floor)) {
     let cur = pos;
     while (cur > floor && pos - cur < 8) {
       const t = tokenAt(ctx, cur - 1);
       if (!t || t.vs < floor || t.ve !== cur || !isCJK(t.word[0]) || !ORG_TAGS.has(t.tag) || d.boundary.has(t.word) || ctx.claimed[cur - 1]) break;
       cur = t.vs;
-      if (d.levelsRev.longestEndingAt(V, cur, floor)) {
+      if (d.levelsRev.longestLenEndingAt(V, cur, floor)) {
         pos = cur;
         break;
       }
@@ -125,9 +125,9 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
   }
   const orgStartAfterJur = pos;
   for (let k = 0; k < 4 && pos > floor; k++) {
-    const lv = d.levelsRev.longestEndingAt(V, pos, floor);
+    const lv = d.levelsRev.longestLenEndingAt(V, pos, floor);
     if (lv) {
-      const p2 = pos - lv.len;
+      const p2 = pos - lv;
       const s = stemStart(ctx, p2, floor);
       if (s >= 0) {
         if (stem === null) stem = V.slice(s, p2);
@@ -136,16 +136,16 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
       }
       // a one-character level with no stem of its own may be the end of a name (中市 + 街道办事处)
       const run = charRunStart(ctx, pos, floor);
-      if (lv.len === 1 && run >= 0 && run < p2) {
+      if (lv === 1 && run >= 0 && run < p2) {
         pos = run;
         break;
       }
       pos = p2;
       continue;
     }
-    const pf = d.prefixesRev.longestEndingAt(V, pos, floor);
+    const pf = d.prefixesRev.longestLenEndingAt(V, pos, floor);
     if (pf) {
-      pos -= pf.len;
+      pos -= pf;
       continue;
     }
     // a body with no level before it may carry a short place name (城郊党委, 官路社区党委)
@@ -158,9 +158,9 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
       }
     }
     // a bare stem before a role that starts with a level word (二七 + 区长)
-    if (pos === rs && d.levelsRev.longestEndingAt(V, rs + 1, rs)) {
+    if (pos === rs && d.levelsRev.longestLenEndingAt(V, rs + 1, rs)) {
       const s = stemStart(ctx, pos, floor);
-      if (s >= 0 && d.gazetteerRev.longestEndingAt(V, pos, floor)) {
+      if (s >= 0 && d.gazetteerRev.longestLenEndingAt(V, pos, floor)) {
         stem = V.slice(s, pos);
         sharedLevel = true;
         pos = s;
@@ -170,7 +170,7 @@ export function parseTitleLeft(ctx: Ctx, rs: number, floor: number): { start: nu
     break;
   }
   // a function character glued to the title's start (由市统计局副局长, 赴县…) is not part of it
-  while (pos < rs - 1 && ctx.d.ruleWords.cut.has(V[pos]) && !ctx.d.gazetteerTrie.longestAt(V, pos)) pos++;
+  while (pos < rs - 1 && ctx.d.ruleWords.cut.has(V[pos]) && !ctx.d.gazetteerTrie.longestLenAt(V, pos)) pos++;
   return { start: pos, parse: { roleStart: rs, stem, sharedLevel, organEnd: orgStartAfterJur < rs ? organEnd : pos, orgStart: pos, genericOrgan } };
 }
 
@@ -225,16 +225,16 @@ function titleWords(ctx: Ctx, from: number, to: number): TitleWord[] {
   for (let k = firstAtOrAfter(title, from); k < title.length && title[k] < to; k++) {
     const i = title[k];
     if (i < next) continue;
-    const nt = d.notTitle.longestAt(V, i, to);
-    const r = d.roles.longestAt(V, i, to);
-    if (nt && (!r || nt.len >= r.len)) {
-      out.push({ at: i, len: nt.len, role: false });
-      next = i + nt.len;
+    const nt = d.notTitle.longestLenAt(V, i, to);
+    const r = d.roles.longestLenAt(V, i, to);
+    if (nt && (!r || nt >= r)) {
+      out.push({ at: i, len: nt, role: false });
+      next = i + nt;
       continue;
     }
     if (!r) continue;
-    out.push({ at: i, len: r.len, role: true });
-    next = i + r.len;
+    out.push({ at: i, len: r, role: true });
+    next = i + r;
   }
   return out;
 }
@@ -278,17 +278,16 @@ function followAt(ctx: Ctx, i: number): FollowInfo | null {
   if (i >= V.length) return { len: 0, strong: true };
   const ch = V[i];
   if (!isCJK(ch)) return { len: 1, strong: true };
-  const f = d.followers.longestAt(V, i);
-  const r = d.roles.longestAt(V, i);
-  const best = Math.max(f?.len ?? 0, r?.len ?? 0);
+  const best = Math.max(d.followers.longestLenAt(V, i), d.roles.longestLenAt(V, i));
   if (!best) return null;
   return { len: best, strong: best >= 2 };
 }
 
 function isKnownAt(ctx: Ctx, p: number): number {
-  const a = ctx.d.officialsTrie.longestAt(ctx.V, p)?.len ?? 0;
+  const a = ctx.d.officialsTrie.longestLenAt(ctx.V, p);
   let b = 0;
-  for (const n of ctx.personNames) if (n.length > b && ctx.V.startsWith(n, p)) b = n.length;
+  const names = ctx.personNameList;
+  for (let k = 0; k < names.length; k++) if (names[k].length > b && ctx.V.startsWith(names[k], p)) b = names[k].length;
   return Math.max(a, b);
 }
 
@@ -316,25 +315,23 @@ function surnamesAt(ctx: Ctx, p: number): readonly number[] {
 function validName(ctx: Ctx, p: number, e: number): boolean {
   const { V, d } = ctx;
   for (let k = p; k < e; k++) {
-    if (!isCJK(V[k])) return false;
+    if (!isCJKCode(V.charCodeAt(k))) return false;
     if (ctx.claimed[k]) return false;
   }
   for (let k = p + 1; k < e; k++) if (d.codes.badGiven[V.charCodeAt(k)] === 1) return false;
-  const np = d.notPerson.longestAt(V, p, e);
-  if (np) return false;
+  if (d.notPerson.longestLenAt(V, p, e)) return false;
   // 区长区领导班子: a word that looks like a title but is none (区领导) starts no name (surname 区)
-  const nt = d.notTitle.longestAt(V, p);
-  if (nt && nt.len >= 2) return false;
-  if (d.groupWords.has(V.slice(p, e))) return false;
-  if (d.gazetteer.has(V.slice(p, e))) return false;
+  if (d.notTitle.longestLenAt(V, p) >= 2) return false;
+  const w = V.slice(p, e);
+  if (d.groupWords.has(w)) return false;
+  if (d.gazetteer.has(w)) return false;
   // 陈书记, 王县长: a surname and a role is a form of address, not a name
-  for (const s of [1, 2]) {
-    const r = d.roles.longestAt(V, p + s, e);
-    if (r && p + s + r.len === e) return false;
+  for (let s = 1; s <= 2; s++) {
+    const r = d.roles.longestLenAt(V, p + s, e);
+    if (r && p + s + r === e) return false;
   }
   // 开江县长田乡: a "name" ending in 乡/镇/村 … is the place after a shared level word
-  const last = d.suffixByCode[V.charCodeAt(e - 1)];
-  if (last && last.admin && !d.officials.has(V.slice(p, e))) return false;
+  if (d.adminHeadCode[V.charCodeAt(e - 1)] === 1 && !d.officials.has(w)) return false;
   return true;
 }
 
@@ -353,7 +350,7 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
       // the last part ends before a follower or a function character (…艾力一行, …吐尼亚孜到)
       let end = p + m[0].length;
       for (let k = p + m[0].lastIndexOf('·') + 2; k < end; k++) {
-        if (followAt(ctx, k) || ctx.d.ruleWords.cut.has(V[k]) || ctx.d.relationTrie.longestAt(V, k)) {
+        if (followAt(ctx, k) || ctx.d.ruleWords.cut.has(V[k]) || ctx.d.relationTrie.longestLenAt(V, k)) {
           end = k;
           break;
         }
@@ -369,7 +366,9 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     for (let k = p; k < p + 4; k++) if (ctx.claimed[k]) ok = false;
     if (ok) return 4;
   }
-  for (const s of surnamesAt(ctx, p)) {
+  const sns = surnamesAt(ctx, p);
+  for (let si = 0; si < sns.length; si++) {
+    const s = sns[si];
     const short = p + s + 1;
     const long = p + s + 2;
     const okS = short <= V.length && validName(ctx, p, short);
@@ -392,11 +391,10 @@ export function nameAt(ctx: Ctx, p: number, strong: boolean): number {
     if (!pick) continue;
     if (!strong) {
       const f = pick === short ? fS : fL;
-      if (!f || !f.strong || !isCJK(V[pick])) continue;
+      if (!f || !f.strong || pick >= V.length || !isCJKCode(V.charCodeAt(pick))) continue; // (pick may be the text's end: charCodeAt there deopts)
       if (!ctx.d.commonSurnames.has(V.slice(p, p + s))) continue;
       // 在龙岗镇，: a name ending in an administrative head word is a place
-      const tail = ctx.d.suffixByCode[V.charCodeAt(pick - 1)];
-      if (tail && tail.admin) continue;
+      if (ctx.d.adminHeadCode[V.charCodeAt(pick - 1)] === 1) continue;
       // no common word inside the name (都/认真, 高/度重视)
       let bad = false;
       for (let k = p; k < pick; ) {
@@ -423,7 +421,7 @@ function dotWithin(V: string, a: number, b: number): boolean {
 
 /** A role word begins within a few characters of `p` (a title follows: 和村委会主任…). */
 function titleSoon(ctx: Ctx, p: number): boolean {
-  for (let j = p; j < p + 8 && j < ctx.V.length && isCJK(ctx.V[j]); j++) if (ctx.d.roles.longestAt(ctx.V, j)) return true;
+  for (let j = p; j < p + 8 && j < ctx.V.length && isCJKCode(ctx.V.charCodeAt(j)); j++) if (ctx.d.roles.longestLenAt(ctx.V, j)) return true;
   return false;
 }
 
@@ -431,15 +429,15 @@ function titleSoon(ctx: Ctx, p: number): boolean {
 
 function addPerson(ctx: Ctx, vs: number, ve: number, ruleId: string): Cand {
   const key = ctx.V.slice(vs, ve);
-  const c: Cand = { type: 'Person', key, vs, ve, ruleId };
+  const c = cand('Person', key, vs, ve, ruleId);
   ctx.persons.push(c);
-  ctx.personNames.add(key);
+  addPersonName(ctx, key);
   for (let k = vs; k < ve; k++) ctx.claimed[k] = ctx.personMask[k] = 1;
   return c;
 }
 
 function addTitle(ctx: Ctx, t: TitleSpan): Cand {
-  const c: Cand = { type: 'Title', key: ctx.V.slice(t.start, t.end), vs: t.start, ve: t.end, ruleId: 'title/grammar', title: t.parse };
+  const c = cand('Title', ctx.V.slice(t.start, t.end), t.start, t.end, 'title/grammar', t.parse);
   ctx.titles.push(c);
   for (let k = t.start; k < t.end; k++) ctx.claimed[k] = 1;
   return c;
@@ -495,10 +493,10 @@ function parenTitles(ctx: Ctx, words: TitleWord[][]): void {
     for (const t of findTitles(ctx, sent.vs, words[si], open >= 0 && open < sent.ve)) {
       if (V[t.start - 1] !== '(' || V[t.end] !== ')' || ctx.claimed[t.start]) continue;
       const o = t.start - 1;
-      for (const L of [3, 2, 4]) {
+      for (const L of NAME_LENGTHS) {
         const p = o - L;
         if (p < sent.vs || ctx.claimed[p] || ctx.claimed[o - 1]) continue;
-        if (p > sent.vs && isCJK(V[p - 1]) && !CLAUSE_START.has(V[p - 1])) continue;
+        if (p > sent.vs && isCJKCode(V.charCodeAt(p - 1)) && !CLAUSE_START.has(V[p - 1])) continue;
         if (nameAt(ctx, p, true) !== L) continue;
         const person = addPerson(ctx, p, o, 'person/name-paren-title');
         const title = addTitle(ctx, t);
@@ -530,7 +528,7 @@ function nameLists(ctx: Ctx): void {
       let q = i + 1;
       for (;;) {
         let e = q;
-        while (e < sent.ve && e - q <= 4 && isCJK(V[e])) e++;
+        while (e < sent.ve && e - q <= 4 && isCJKCode(V.charCodeAt(e))) e++;
         if (V[e] === '、' && e - q >= 2 && e - q <= 4) {
           seps.push(e);
           q = e + 1;
@@ -540,14 +538,14 @@ function nameLists(ctx: Ctx): void {
       const items: Array<[number, number]> = [];
       // first item: ends at seps[0]
       let first: [number, number] | null = null;
-      for (const L of [3, 2, 4]) {
+      for (const L of NAME_LENGTHS) {
         const a = seps[0] - L;
         if (a < sent.vs) continue;
         const before = a === sent.vs ? '，' : V[a - 1];
         const intro =
-          anyWord(d.ruleWords['list-intro'], (w) => V.startsWith(w, a - w.length)) ||
+          wordEndsAt(d.ruleWords['list-intro'], V, a) ||
           (a > 0 && ctx.claimed[a - 1] === 1) ||
-          !!d.notTitle.longestAt(V, Math.max(sent.vs, a - 4), a) ||
+          !!d.notTitle.longestLenAt(V, Math.max(sent.vs, a - 4), a) ||
           groupBefore(ctx, a, sent.vs);
         if ((CLAUSE_START.has(before) || intro) && nameShape(ctx, a, seps[0])) {
           first = [a, seps[0]];
@@ -561,31 +559,41 @@ function nameLists(ctx: Ctx): void {
       const lastLen = nameAt(ctx, lastStart, true);
       if (!lastLen) continue;
       items.push([lastStart, lastStart + lastLen]);
-      if (!items.every(([a, b]) => nameShape(ctx, a, b))) continue;
+      // (items are read by index, not destructured: array destructuring compiles to the whole iterator protocol)
+      if (!items.every((it) => nameShape(ctx, it[0], it[1]))) continue;
       const after = V.slice(lastStart + lastLen, lastStart + lastLen + 2);
-      const known = items.some(([a, b]) => ctx.personNames.has(V.slice(a, b)) || d.officials.has(V.slice(a, b)));
-      const introduced = anyWord(d.ruleWords['list-intro'], (w) => V.startsWith(w, first![0] - w.length)) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
+      const known = items.some((it) => ctx.personNames.has(V.slice(it[0], it[1])) || d.officials.has(V.slice(it[0], it[1])));
+      const introduced = wordEndsAt(d.ruleWords['list-intro'], V, first[0]) || (first[0] > 0 && ctx.claimed[first[0] - 1] === 1);
       const rest = V.slice(lastStart + lastLen + 1, lastStart + lastLen + 10);
       const ended =
-        (after.startsWith('等') && (etcPeople(d.ruleWords['etc-people'], rest) || !anyWord(d.ruleWords['etc-things'], (w) => rest.startsWith(w)))) ||
+        (after.startsWith('等') && (etcPeople(d.ruleWords['etc-people'], rest) || !startsWithAny(d.ruleWords['etc-things'], rest))) ||
         (followAt(ctx, lastStart + lastLen)?.strong ?? false);
       if (!(known || introduced || ended)) continue;
-      for (const [a, b] of items) if (!ctx.claimed[a]) addPerson(ctx, a, b, 'person/name-list');
+      for (const it of items) if (!ctx.claimed[it[0]]) addPerson(ctx, it[0], it[1], 'person/name-list');
     }
   }
 }
 
-/** Some word of the set passes the test ([...words].some(test) without the array). */
-function anyWord(words: Set<string>, test: (w: string) => boolean): boolean {
-  for (const w of words) if (test(w)) return true;
+/** The name lengths tried for a list's first item or a name before a parenthesis, in order. */
+const NAME_LENGTHS: readonly number[] = [3, 2, 4];
+
+/** Some word of the set ends at `end` of V (V.startsWith(w, end - w.length); no closure per call). */
+function wordEndsAt(words: Set<string>, V: string, end: number): boolean {
+  for (const w of words) if (V.startsWith(w, end - w.length)) return true;
+  return false;
+}
+
+/** s starts with some word of the set. */
+function startsWithAny(words: Set<string>, s: string): boolean {
+  for (const w of words) if (s.startsWith(w)) return true;
   return false;
 }
 
 /** A group word (群众, 老党员, 代表) ends right before `a`: 困难群众张爱梅、董作森 … */
 function groupBefore(ctx: Ctx, a: number, floor: number): boolean {
   for (let k = Math.max(floor, a - 5); k < a; k++) {
-    const m = ctx.d.groupTrie.longestAt(ctx.V, k, a);
-    if (m && k + m.len === a) return true;
+    const m = ctx.d.groupTrie.longestLenAt(ctx.V, k, a);
+    if (m && k + m === a) return true;
   }
   return false;
 }
@@ -596,7 +604,9 @@ function nameShape(ctx: Ctx, a: number, b: number): boolean {
   if (len < 2 || len > 4) return false;
   const s = surnamesAt(ctx, a);
   if (!s.length) return false;
-  if (!s.some((x) => len - x >= 1 && len - x <= 2)) return false;
+  let fits = false;
+  for (let k = 0; k < s.length; k++) if (len - s[k] >= 1 && len - s[k] <= 2) fits = true;
+  if (!fits) return false;
   if (!validName(ctx, a, b)) return false;
   const t = tokenAt(ctx, a);
   if (t && t.vs === a && t.ve === b && (t.tag === 'ns' || t.tag === 'nt')) return false;
@@ -660,14 +670,14 @@ function repeatsScan(ctx: Ctx, byFirst: Map<number, string[]>, offFirst: Uint8Ar
         }
       }
     }
-    const off = d.officialsTrie.longestAt(V, p);
+    const off = d.officialsTrie.longestLenAt(V, p);
     let rule = 'person/repeat';
-    if (off && off.len > best) {
-      best = off.len;
+    if (off > best) {
+      best = off;
       rule = 'person/known';
     }
     if (!best) continue;
-    if (p > 0 && isCJK(V[p - 1]) && !ctx.claimed[p - 1] && surnamesAt(ctx, p - 1).length && !isBoundary(ctx, p) && rule === 'person/repeat') continue;
+    if (p > 0 && isCJKCode(V.charCodeAt(p - 1)) && !ctx.claimed[p - 1] && surnamesAt(ctx, p - 1).length && !isBoundary(ctx, p) && rule === 'person/repeat') continue;
     addPerson(ctx, p, p + best, rule);
     p += best - 1;
   }
@@ -679,9 +689,9 @@ function groupNames(ctx: Ctx): void {
   let from = 0; // (after a group word, past it)
   for (const i of candidates(ctx).group) {
     if (i < from) continue;
-    const m = d.groupTrie.longestAt(V, i);
+    const m = d.groupTrie.longestLenAt(V, i);
     if (!m) continue;
-    const p = i + m.len;
+    const p = i + m;
     from = p;
     if (ctx.claimed[p] || d.codes.commonSurname[V.charCodeAt(p)] !== 1) continue;
     const len = nameAt(ctx, p, true);
@@ -703,7 +713,9 @@ function groupNames(ctx: Ctx): void {
 }
 
 export function extractPersons(ctx: Ctx): void {
-  const words = ctx.seg.sentences.map((s) => titleWords(ctx, s.vs, s.ve));
+  // (a loop, not .map: arrays made by builtins differ in elements kind between tiers, a wrong-map deopt where they are read)
+  const words: TitleWord[][] = [];
+  for (const s of ctx.seg.sentences) words.push(titleWords(ctx, s.vs, s.ve));
   titleNames(ctx, words);
   parenTitles(ctx, words);
   nameLists(ctx);

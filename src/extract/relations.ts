@@ -11,7 +11,7 @@
  *   part-of/adjacent        二七区人和路街道 -> 人和路街道 PART_OF 二七区
  *   part-of/home            a 街道/镇/乡 of an article about the home district is part of it
  */
-import { type Cand, type Ctx, RELATION_KINDS, charTable, firstAtOrAfter, isBoundary, relationAt, relationIndex, tokenAt } from './context';
+import { type Cand, type Ctx, RELATION_KINDS, cand, charTable, firstAtOrAfter, isBoundary, relationAt, relationIndex, tokenAt } from './context';
 import type { RelationWordKind } from './dictionaries';
 
 interface Word {
@@ -19,6 +19,10 @@ interface Word {
   vs: number;
   ve: number;
 }
+
+/** Scratch for relationWords: the relation words starting at one position (d.relationTrie.allInto). */
+const allLens: number[] = [];
+const allKinds: RelationWordKind[] = [];
 
 function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
   const { V, d } = ctx;
@@ -29,22 +33,23 @@ function relationWords(ctx: Ctx, vs: number, ve: number): Word[] {
   for (let w = firstAtOrAfter(rel.at, vs); w < rel.at.length && rel.at[w] < ve; w++) {
     const i = rel.at[w];
     if (i < next || ctx.claimed[i]) continue;
-    const all = d.relationTrie.allAt(V, i, ve);
+    const count = d.relationTrie.allInto(V, i, ve, allLens, allKinds);
     // longest match that starts on a jieba boundary and ends on one
-    for (let k = all.length - 1; k >= 0; k--) {
-      const m = all[k];
+    for (let k = count - 1; k >= 0; k--) {
+      const len = allLens[k];
+      const kind = allKinds[k];
       // a visit word may end a longer jieba word (仔细检查, 实地察看)
-      if (!isBoundary(ctx, i) && m.value !== 'move' && !(m.value === 'visit' && m.len >= 2 && isBoundary(ctx, i + m.len))) continue;
+      if (!isBoundary(ctx, i) && kind !== 'move' && !(kind === 'visit' && len >= 2 && isBoundary(ctx, i + len))) continue;
       // 督查中，/ 调研期间，: a visit word framing the sentence is not a visit of its own
-      if (m.value === 'visit' && (/^(中|期间|过程中)[，,]/.test(V.slice(i + m.len, i + m.len + 4)))) break;
-      const gluedToSite = m.value === 'move' && ctx.entities.some((e) => e.vs === i + m.len && e.type !== 'Event');
-      if (!isBoundary(ctx, i + m.len) && m.value !== 'visit' && !gluedToSite) continue;
+      if (kind === 'visit' && (/^(中|期间|过程中)[，,]/.test(V.slice(i + len, i + len + 4)))) break;
+      const gluedToSite = kind === 'move' && siteStartsAt(ctx.entities, i + len);
+      if (!isBoundary(ctx, i + len) && kind !== 'visit' && !gluedToSite) continue;
       // 督查 in 市政府督查室: a word inside the name of a body or a site is not a verb
-      if (!isBoundary(ctx, i + m.len) && ctx.entities.some((e) => e.vs <= i && e.ve >= i + m.len && e.type !== 'Event')) continue;
+      if (!isBoundary(ctx, i + len) && siteAround(ctx.entities, i, i + len)) continue;
       // (赴大/峃镇: a one-character move verb glued to the site that follows it still counts)
-      if (m.value === 'move' && m.len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i) && !gluedToSite) continue;
-      out.push({ kind: m.value, vs: i, ve: i + m.len });
-      next = i + m.len;
+      if (kind === 'move' && len === 1 && !isBoundary(ctx, i + 1) && !ctx.persons.some((p) => p.ve === i) && !gluedToSite) continue;
+      out.push({ kind, vs: i, ve: i + len });
+      next = i + len;
       break;
     }
   }
@@ -68,16 +73,17 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
 
   for (const sent of ctx.seg.sentences) {
     const words = relationWords(ctx, sent.vs, sent.ve);
-    const inSent = persons.filter((p) => p.vs >= sent.vs && p.ve <= sent.ve);
-    const visitWords = words.filter((w) => w.kind === 'visit' || w.kind === 'move');
-    if (!visitWords.length) {
+    // (most sentences have no visit word: their lists are made only when needed)
+    if (!hasVisitWord(words)) {
       // 市领导A、B、C分别陪同。: a sentence of companions keeps the visit going, and they accompany its subject
-      const acc = words.find((w) => w.kind === 'accompany');
+      const acc = firstAccompany(words);
       if (acc && carry.length) {
-        for (const p of inSent) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) for (const m of carry) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
-      } else if (inSent.length) carry = [];
+        for (const p of personsIn(persons, sent.vs, sent.ve)) if (p.ve <= acc.vs && !carry.includes(p) && !carry.some((c) => c.key === p.key)) for (const m of carry) push('ACCOMPANIED', p, m, p.vs, acc.ve, 'accompanied/escort');
+      } else if (hasPersonIn(persons, sent.vs, sent.ve)) carry = [];
       continue;
     }
+    const inSent = personsIn(persons, sent.vs, sent.ve);
+    const visitWords = words.filter((w) => w.kind === 'visit' || w.kind === 'move');
     const first = visitWords[0];
     // subject: the persons closest before the first visit/move word
     const before = inSent.filter((p) => p.ve <= first.vs);
@@ -150,7 +156,6 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
     if (!subject.length) continue;
 
     // objects: sites after each visit/move word in its clause, and clauses that go on with a visit
-    let active = false;
     let clauseEnd = sent.vs;
     const objects: Array<{ site: Cand; rule: string }> = [];
     for (let i = first.vs; i < sent.ve; i++) {
@@ -158,15 +163,13 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
         // find this clause's end and whether it has a visit/move word
         let e = i;
         while (e < sent.ve && !CLAUSE_CODE[V.charCodeAt(e)]) e++;
-        const hasVisit = visitWords.some((w) => w.vs >= i && w.vs < e);
-        active = hasVisit;
+        const w = firstWordIn(visitWords, i, e);
         clauseEnd = e + 1;
-        if (active) {
-          const w = visitWords.find((x) => x.vs >= i && x.vs < e)!;
+        if (w) {
           for (const s of sites) {
             // 看望了开发区的干部职工: a site followed by 的 only qualifies the real object
             // 赴深圳参加光博会: a move to a place to attend an event is no inspection of that place
-            if (w.kind === 'move' && !visitWords.some((x) => x.kind === 'visit' && x.vs >= s.ve && x.vs < e) && words.some((x) => x.kind === 'attend' && x.vs >= s.ve && x.vs < e)) continue;
+            if (w.kind === 'move' && !hasKindIn(visitWords, 'visit', s.ve, e) && hasKindIn(words, 'attend', s.ve, e)) continue;
             if (s.vs >= w.vs && s.ve <= e && !s.nested && !followedByDe(ctx, s.ve, e)) objects.push({ site: s, rule: w.kind === 'move' ? 'inspected/move-verb' : rule });
           }
         }
@@ -198,6 +201,56 @@ export function extractRelations(ctx: Ctx, reporters: Set<string>): void {
   attended(ctx, persons);
   partOf(ctx);
   void d;
+}
+
+// (the helpers below are loops, not some/find with a closure: they run for every word, clause and site)
+
+/** The first word starting in [a, b). */
+function firstWordIn(words: Word[], a: number, b: number): Word | undefined {
+  for (let k = 0; k < words.length; k++) if (words[k].vs >= a && words[k].vs < b) return words[k];
+  return undefined;
+}
+
+/** Some word of this kind starts in [a, b). */
+function hasKindIn(words: Word[], kind: RelationWordKind, a: number, b: number): boolean {
+  for (let k = 0; k < words.length; k++) if (words[k].kind === kind && words[k].vs >= a && words[k].vs < b) return true;
+  return false;
+}
+
+/** A (non-event) entity starts at i. */
+function siteStartsAt(entities: Cand[], i: number): boolean {
+  for (let k = 0; k < entities.length; k++) if (entities[k].vs === i && entities[k].type !== 'Event') return true;
+  return false;
+}
+
+/** A (non-event) entity covers [a, b). */
+function siteAround(entities: Cand[], a: number, b: number): boolean {
+  for (let k = 0; k < entities.length; k++) if (entities[k].vs <= a && entities[k].ve >= b && entities[k].type !== 'Event') return true;
+  return false;
+}
+
+/** Some word is a visit or move word (words.some(...) without a closure). */
+function hasVisitWord(words: Word[]): boolean {
+  for (let k = 0; k < words.length; k++) if (words[k].kind === 'visit' || words[k].kind === 'move') return true;
+  return false;
+}
+
+/** The first accompany word, if any. */
+function firstAccompany(words: Word[]): Word | undefined {
+  for (let k = 0; k < words.length; k++) if (words[k].kind === 'accompany') return words[k];
+  return undefined;
+}
+
+/** The persons within [vs, ve), in order (persons.filter(...) without a closure). */
+function personsIn(persons: Cand[], vs: number, ve: number): Cand[] {
+  const out: Cand[] = [];
+  for (let k = 0; k < persons.length; k++) if (persons[k].vs >= vs && persons[k].ve <= ve) out.push(persons[k]);
+  return out;
+}
+
+function hasPersonIn(persons: Cand[], vs: number, ve: number): boolean {
+  for (let k = 0; k < persons.length; k++) if (persons[k].vs >= vs && persons[k].ve <= ve) return true;
+  return false;
 }
 
 /**
@@ -252,9 +305,9 @@ function addressee(ctx: Ctx, persons: Cand[], a: number, b: number): Cand | null
   const { V, d } = ctx;
   for (let i = a; i < b - 1; i++) {
     if (!d.surnameCode[V.charCodeAt(i)] || ctx.claimed[i]) continue;
-    const r = d.roles.longestAt(V, i + 1, b);
+    const r = d.roles.longestLenAt(V, i + 1, b);
     if (!r) continue;
-    const role = V.slice(i + 1, i + 1 + r.len);
+    const role = V.slice(i + 1, i + 1 + r);
     const keys = new Map<string, Cand>();
     for (const l of ctx.links) {
       if (l.type !== 'HOLDS_TITLE' || l.source.vs >= i || l.source.key[0] !== V[i] || !l.target.key.endsWith(role)) continue;
@@ -270,7 +323,7 @@ function groupSubject(ctx: Ctx, a: number, b: number): boolean {
   const { V, d } = ctx;
   for (let i = a; i <= b && i < V.length; i++) {
     // (the group word may run past b, or start at it: 调研组一行 where b is the 调研 inside it)
-    const m = d.groupTrie.longestAt(V, i);
+    const m = d.groupTrie.longestLenAt(V, i);
     if (m) {
       // 负责人 after 等相关部门 is part of a party led by the subject, not a subject
       if (V.slice(Math.max(a, i - 6), i).includes('等')) continue;
@@ -312,7 +365,7 @@ function attended(ctx: Ctx, persons: Cand[]): void {
     }
     if (evEnd < 0) continue;
     const evStart = i + len;
-    const ev: Cand = { type: 'Event', key: V.slice(evStart, evEnd), vs: evStart, ve: evEnd, ruleId: 'event/attend-object' };
+    const ev = cand('Event', V.slice(evStart, evEnd), evStart, evEnd, 'event/attend-object');
     ctx.entities.push(ev);
     const who = persons.filter((p) => p.vs >= sent.vs && p.ve <= i);
     for (const p of who) ctx.links.push({ type: 'ATTENDED', source: p, target: ev, vs: p.vs, ve: evEnd, ruleId: 'attended/event' });

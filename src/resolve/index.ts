@@ -99,6 +99,21 @@ function articleJurisdiction(facts: ArticleFacts, home: Jurisdiction): Jurisdict
   return parseJurisdiction(best);
 }
 
+/** Id prefix of each entity type (`${type.toLowerCase()}:`, made once, not per entity). */
+export const ID_PREFIX: Readonly<Record<EntityType, string>> = {
+  Person: 'person:',
+  Title: 'title:',
+  Organization: 'organization:',
+  Place: 'place:',
+  Project: 'project:',
+  Event: 'event:',
+};
+
+/** `${type.toLowerCase()}:`, from ID_PREFIX for the known types. */
+export function idPrefix(type: EntityType): string {
+  return ID_PREFIX[type] ?? `${type.toLowerCase()}:`;
+}
+
 /** 64-bit FNV-1a of a string, as 16 hex digits (stable ids without crypto's cost). */
 export function fnv1a(s: string): string {
   let h1 = 0x811c9dc5;
@@ -130,7 +145,7 @@ export function resolveArticle(facts: ArticleFacts, config: ResolveConfig = {}):
     // ids are built from the normalised name (simplified characters, NFKC), so 楊良鋒 and 杨良锋 meet
     const n = normalize(stripSpaces(e.name));
     const canonical = e.type === 'Title' ? canonicalTitle(n, j) : e.type === 'Person' ? n : canonicalName(e.type, n, j);
-    const id = e.type === 'Event' ? `event:${canonical}@${facts.date ?? facts.id}` : `${e.type.toLowerCase()}:${canonical}`;
+    const id = e.type === 'Event' ? `event:${canonical}@${facts.date ?? facts.id}` : idPrefix(e.type) + canonical;
     remap.set(e.id, id);
     const prev = merged.get(id);
     if (!prev) {
