@@ -74,6 +74,7 @@ export function startRun(
  */
 export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Generator<ArticleFacts, ExtractSummary> {
   const { summary, report, files } = startRun(inputs, opts);
+  const resolveOpts = { home: opts.home };
   for (const file of files) {
     summary.filesRead++;
     // A file is extracted whole before any of it is yielded: an internal failure on one file
@@ -81,12 +82,13 @@ export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Gene
     let articles: ArticleFacts[];
     try {
       const result = ingestFile(file, { date: opts.date });
-      result.diagnostics.forEach(report);
+      for (let k = 0; k < result.diagnostics.length; k++) report(result.diagnostics[k]);
       if (!result.page) {
         summary.filesRejected++;
         continue;
       }
-      articles = result.articles.map((article) => resolveArticle(extractArticle(article), { home: opts.home }));
+      articles = [];
+      for (const article of result.articles) articles.push(resolveArticle(extractArticle(article), resolveOpts));
     } catch (err) {
       summary.filesRejected++;
       report({

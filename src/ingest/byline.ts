@@ -118,39 +118,42 @@ export function parseByline(text: string): Byline | null {
   let role: Role | null = null;
   let sawName = false;
   let pendingRole = false;
+  // (one place records a name: the rarer forms first met after optimisation deoptimised this function)
   for (const token of tokens) {
     if (sawName && !pendingRole && dict().ignored.has(token)) continue;
-    const hit = rolesByStart.get(token.charCodeAt(0))?.find(([r]) => token.startsWith(r));
+    const hit = roleAt(rolesByStart, token);
+    let name: string;
     // a one-character role (文, 图) is also a surname: right after a role, or when what follows it
     // is no name, the whole token is the name (记者 文全, 记者 张三 文文华)
     if (hit && hit[0].length === 1 && role && token.length > 1 && isName(token, 4) && (pendingRole || !isName(token.slice(1), 3))) {
-      push(out, role, token);
-      sawName = true;
-      pendingRole = false;
-      continue;
-    }
-    if (hit) {
+      name = token;
+    } else if (hit) {
       // a role without names, except a credit that names its role next (文/图 本报记者 张三)
       if (pendingRole && role !== 'other') return null;
       role = hit[1];
-      const rest = token.slice(hit[0].length);
-      if (!rest) {
+      name = token.slice(hit[0].length);
+      if (!name) {
         pendingRole = true;
         continue;
       }
-      if (!isName(rest, 3)) return null; // glued to its role: 记者张改华
-      push(out, role, rest);
-      sawName = true;
-      pendingRole = false;
-      continue;
+      if (!isName(name, 3)) return null; // glued to its role: 记者张改华
+    } else {
+      if (!role || !isName(token, 4)) return null;
+      name = token;
     }
-    if (!role || !isName(token, 4)) return null;
-    push(out, role, token);
+    push(out, role, name);
     sawName = true;
     pendingRole = false;
   }
   if (!sawName || pendingRole) return null;
   return out;
+}
+
+/** The (longest) role word the token starts with. */
+function roleAt(rolesByStart: Map<number, Array<[string, Role]>>, token: string): [string, Role] | undefined {
+  const roles = rolesByStart.get(token.charCodeAt(0));
+  if (roles) for (const r of roles) if (token.startsWith(r[0])) return r;
+  return undefined;
 }
 
 function push(out: Byline, role: Role, name: string): void {

@@ -24,7 +24,11 @@ export interface FormatEvidence {
 }
 
 export function detectFormat(text: string): FormatEvidence {
-  const lines = splitLines(text);
+  return detectFormatOfLines(splitLines(text));
+}
+
+/** detectFormat of the page's lines (splitLines). */
+export function detectFormatOfLines(lines: string[]): FormatEvidence {
   let headings = 0;
   let hardBreaks = 0;
   let markup = 0;

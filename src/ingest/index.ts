@@ -15,10 +15,10 @@ import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Article, Diagnostic, SourceFormat, SourcePage } from '../types';
 import { decodeBytes } from './decode';
-import { detectFormat } from './detect-format';
-import { readOcr } from './read-ocr';
-import { readMarkdown } from './read-markdown';
-import { readPlain } from './read-plain';
+import { detectFormatOfLines } from './detect-format';
+import { readOcrLines } from './read-ocr';
+import { readMarkdownLines } from './read-markdown';
+import { readPlainLines } from './read-plain';
 import { splitArticles, type DraftArticle } from './split-articles';
 import { attachHeadlines } from './headlines';
 import { paraText } from './paragraphs';
@@ -28,7 +28,7 @@ import { findDatelineInSentence, formatDate } from './dates';
 import { dateFromFileName, dateFromSidecar, validIsoDate } from './page-date';
 import { clutterDate } from './clutter';
 import { splitLines } from './lines';
-import type { Unit } from './model';
+import { unitTexts, type Piece, type Unit } from './model';
 
 export { sourcePosition } from './source-map';
 export { decodeBytes } from './decode';
@@ -129,7 +129,7 @@ export function listInputs(inputs: string[]): ListedInputs {
   return { files, rejected, diagnostics };
 }
 
-const READERS: Record<SourceFormat, (text: string) => Unit[]> = { ocr: readOcr, markdown: readMarkdown, plain: readPlain };
+const READERS: Record<SourceFormat, (lines: string[]) => Unit[]> = { ocr: readOcrLines, markdown: readMarkdownLines, plain: readPlainLines };
 
 function reject(path: string, code: string, message: string, diagnostics: Diagnostic[], line?: number): IngestResult {
   diagnostics.push({ severity: 'error', code, message, file: path, ...(line ? { line } : {}) });
@@ -229,15 +229,15 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   text = toWellFormed(text);
   const long = dropLongLines(text, o.path, diagnostics);
   text = long.text;
-  const format = o.format ?? detectFormat(text).format;
-  const units = READERS[format](text);
+  const lines = splitLines(text); // once, for the format test and the reader
+  const format = o.format ?? detectFormatOfLines(lines).format;
+  const units = READERS[format](lines);
   const split = splitArticles(units, format, o.path);
   diagnostics.push(...split.diagnostics);
 
   let pageDate = dateFromSidecar(o.path, diagnostics) ?? dateFromFileName(source);
   if (!pageDate && o.date && validIsoDate(o.date)) pageDate = o.date;
   if (!pageDate && split.clutterLines.size) {
-    const lines = splitLines(text);
     for (const ln of [...split.clutterLines].sort((a, b) => a - b)) {
       pageDate = clutterDate(lines[ln - 1] ?? '');
       if (pageDate) break;
@@ -246,16 +246,25 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
 
   const page: SourcePage = { path: o.path, source, encoding: o.encoding ?? 'utf-8', format, text, pageDate };
   // each article's text (paragraphs joined by \n) and source map, once: headlines match on the text
-  const assembled = split.articles.map((a) => assemble(a.paras.map((p) => p.pieces)));
-  const attached = attachHeadlines(split.headlines, assembled.map((a) => a.text));
+  const assembled: Array<ReturnType<typeof assemble>> = [];
+  const bodies: string[] = [];
+  for (const draft of split.articles) {
+    const pieces: Piece[][] = [];
+    for (const p of draft.paras) pieces.push(p.pieces);
+    const a = assemble(pieces);
+    assembled.push(a);
+    bodies.push(a.text);
+  }
+  const attached = attachHeadlines(split.headlines, bodies);
   for (const blk of attached.unplaced)
-    diagnostics.push({ severity: 'info', code: 'ingest/unplaced-headline', message: `headline-like lines "${blk.lines.map((u) => u.text).join(' ')}" belong to no article`, file: o.path, line: blk.lines[0].line });
+    diagnostics.push({ severity: 'info', code: 'ingest/unplaced-headline', message: `headline-like lines "${unitTexts(blk.lines, ' ')}" belong to no article`, file: o.path, line: blk.lines[0].line });
   if (split.articles.length === 0) diagnostics.push({ severity: 'warning', code: 'ingest/no-articles', message: 'no article found on the page', file: o.path });
 
   const stem = source.replace(/\.[^.]*$/, '');
   const articles: Article[] = [];
-  split.articles.forEach((draft, i) => {
-    const a = buildArticle(draft, assembled[i], i, attached.lines[i], { stem, source, format, page });
+  const ctx = { stem, source, format, page };
+  for (let i = 0; i < split.articles.length; i++) {
+    const a = buildArticle(split.articles[i], assembled[i], i, attached.lines[i], ctx);
     if (a.text.length > LIMITS.MAX_ARTICLE_CHARS) {
       diagnostics.push({
         severity: 'error',
@@ -265,13 +274,18 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
         line: a.sourceStart.line,
       });
     } else articles.push(a);
-  });
+  }
   return { page, articles, droppedLines: long.dropped };
 }
 
 /** String.prototype.toWellFormed (ES2024, Node >= 20): each lone surrogate becomes U+FFFD. */
 function toWellFormed(s: string): string {
   return (s as string & { toWellFormed(): string }).toWellFormed();
+}
+
+/** The names once each, in order of first appearance. */
+function uniq(xs: string[]): string[] {
+  return xs.length < 2 ? xs.slice() : [...new Set(xs)];
 }
 
 function firstSentence(s: string): string {
@@ -301,9 +315,8 @@ function buildArticle(
   const date = dl ? formatDate(dl, ctx.page.pageDate) : null;
 
   const byline = draft.byline ?? opening?.byline ?? { reporters: [], correspondents: [] };
-  const uniq = (xs: string[]) => [...new Set(xs)];
   const contentHash = createHash('sha256').update(`${headline ?? ''}|${subheadline ?? ''}|${text}`).digest('hex').slice(0, 16);
-  const start = map[0] ? { line: map[0].line, column: map[0].column } : { line: 1, column: 1 };
+  const start = map.length ? { line: map[0].line, column: map[0].column } : { line: 1, column: 1 };
   return {
     id: `${ctx.stem}#${i + 1}`,
     source: ctx.source,

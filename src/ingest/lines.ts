@@ -1,5 +1,5 @@
 /** Splitting decoded text into lines, and lines into pieces (trimmed, OCR spaces dropped). */
-import type { Piece } from './model';
+import { makePiece, type Piece } from './model';
 import { isCjk, isCjkPunct, isDigit } from './text-utils';
 
 /** The page's lines, without their \n (text is already normalised to \n line ends). */
@@ -39,7 +39,7 @@ export function trimLine(raw: string): TrimmedLine {
  */
 export function piecesOf(raw: string, line: number, start: number, end: number, dropOcrSpaces: boolean): Piece[] {
   if (start >= end) return [];
-  if (!dropOcrSpaces) return [{ text: raw.slice(start, end), line, column: start + 1 }];
+  if (!dropOcrSpaces) return [makePiece(raw.slice(start, end), line, start + 1)];
   const pieces: Piece[] = [];
   let pieceStart = start;
   let i = start;
@@ -53,12 +53,12 @@ export function piecesOf(raw: string, line: number, start: number, end: number, 
     const before = raw[i - 1] ?? '';
     const after = raw[j] ?? '';
     if (i > start && j < end && droppable(before, after)) {
-      pieces.push({ text: raw.slice(pieceStart, i), line, column: pieceStart + 1 });
+      pieces.push(makePiece(raw.slice(pieceStart, i), line, pieceStart + 1));
       pieceStart = j;
     }
     i = j;
   }
-  pieces.push({ text: raw.slice(pieceStart, end), line, column: pieceStart + 1 });
+  pieces.push(makePiece(raw.slice(pieceStart, end), line, pieceStart + 1));
   return pieces;
 }
 

@@ -34,9 +34,11 @@ export function sidecarPaths(path: string): string[] {
   const dir = dirname(path);
   const base = basename(path);
   const stem = base.replace(/\.[^.]*$/, '');
-  const names = [`${base}.json`, `${base}.meta.json`];
-  if (stem !== base) names.push(`${stem}.json`, `${stem}.meta.json`);
-  return names.map((n) => join(dir, n));
+  // (built by pushes, not map(): an optimised map() returned an array of another kind, which
+  // deoptimised the loop over it)
+  const paths = [join(dir, `${base}.json`), join(dir, `${base}.meta.json`)];
+  if (stem !== base) paths.push(join(dir, `${stem}.json`), join(dir, `${stem}.meta.json`));
+  return paths;
 }
 
 export function dateFromSidecar(path: string, diagnostics: Diagnostic[]): string | null {

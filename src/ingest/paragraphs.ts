@@ -3,7 +3,7 @@
  * adds no character between CJK text (a line end inside a word or sentence is an artefact of the
  * column), and one space between Latin letters or digits.
  */
-import type { Piece, Unit } from './model';
+import { makePiece, type Piece, type Unit } from './model';
 import { isCjk } from './text-utils';
 
 export interface Para {
@@ -12,7 +12,9 @@ export interface Para {
 }
 
 export function paraText(p: Para): string {
-  return p.pieces.map((x) => x.text).join('');
+  let s = '';
+  for (const x of p.pieces) s += x.text;
+  return s;
 }
 
 /** paraText(p).length, without building the text. */
@@ -35,14 +37,14 @@ function needsSpace(a: string, b: string): boolean {
 export function appendUnit(p: Para, u: Unit): void {
   if (p.pieces.length && u.pieces.length && needsSpace(lastChar(p.pieces), u.pieces[0].text[0])) {
     const prev = p.pieces[p.pieces.length - 1];
-    p.pieces.push({ text: ' ', line: prev.line, column: prev.column + prev.text.length });
+    p.pieces.push(makePiece(' ', prev.line, prev.column + prev.text.length));
   }
   for (const piece of u.pieces) p.pieces.push(piece);
   p.units.push(u);
 }
 
 export function newPara(u: Unit): Para {
-  return { units: [u], pieces: [...u.pieces] };
+  return { units: [u], pieces: u.pieces.slice() };
 }
 
 /** Join paragraph `b` onto the end of `a` (a sentence cut across a blank line). */

@@ -4,7 +4,7 @@
  * text still maps to its source columns.
  */
 import type { Piece, Unit } from './model';
-import { blankUnit, unitText } from './model';
+import { blankUnit, makePiece, makeUnit, unitText } from './model';
 import { splitLines, trimLine } from './lines';
 import { displayWidth } from './text-utils';
 
@@ -67,59 +67,85 @@ function cut(raw: string, line: number, start: number, end: number): Piece[] {
       at = Math.max(at, b);
       continue;
     }
-    if (a > at) pieces.push({ text: raw.slice(at, a), line, column: at + 1 });
+    if (a > at) pieces.push(makePiece(raw.slice(at, a), line, at + 1));
     at = b;
   }
-  if (at < end) pieces.push({ text: raw.slice(at, end), line, column: at + 1 });
+  if (at < end) pieces.push(makePiece(raw.slice(at, end), line, at + 1));
   // trim blanks left at the edges by removed markup
   while (pieces.length && !pieces[0].text.trim()) pieces.shift();
   while (pieces.length && !pieces[pieces.length - 1].text.trim()) pieces.pop();
   if (pieces.length) {
     const first = pieces[0];
     const lead = first.text.length - first.text.trimStart().length;
-    pieces[0] = { ...first, text: first.text.slice(lead), column: first.column + lead };
+    pieces[0] = makePiece(first.text.slice(lead), first.line, first.column + lead);
     const last = pieces[pieces.length - 1];
-    pieces[pieces.length - 1] = { ...last, text: last.text.trimEnd() };
+    pieces[pieces.length - 1] = makePiece(last.text.trimEnd(), last.line, last.column);
   }
   return pieces;
 }
 
 export function readMarkdown(text: string): Unit[] {
+  return readMarkdownLines(splitLines(text));
+}
+
+/** readMarkdown of the page's lines (splitLines). */
+export function readMarkdownLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
-  const lines = splitLines(text);
   let inFence = false;
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     const line = i + 1;
     if (/^ {0,3}(```|~~~)/.test(raw)) {
       inFence = !inFence;
-      return units.push(blankUnit(line, 'break'));
+      units.push(blankUnit(line, 'break'));
+      continue;
     }
     const t = trimLine(raw);
-    if (t.start >= t.end) return units.push(blankUnit(line));
+    if (t.start >= t.end) {
+      units.push(blankUnit(line));
+      continue;
+    }
     // setext underline: the text line right above is a heading
     const prev = units[units.length - 1];
     if (!inFence && SETEXT.test(raw) && prev && prev.kind === 'text' && prev.line === line - 1) {
       prev.kind = 'heading';
       prev.level = raw.trim().startsWith('=') ? 1 : 2;
-      return units.push(blankUnit(line));
+      units.push(blankUnit(line));
+      continue;
     }
-    if (!inFence && RULE.test(raw)) return units.push(blankUnit(line, 'break'));
+    if (!inFence && RULE.test(raw)) {
+      units.push(blankUnit(line, 'break'));
+      continue;
+    }
     // a table's delimiter row carries no text, and must not split the table from its header
-    if (!inFence && TABLE_DELIM.test(raw) && raw.includes('|')) return;
+    if (!inFence && TABLE_DELIM.test(raw) && raw.includes('|')) continue;
     const tableRow = !inFence && TABLE_ROW.test(raw);
     const heading = inFence ? null : HEADING.exec(raw);
     if (heading) {
       const pieces = cut(raw, line, heading[0].length, t.end);
-      if (!pieces.length) return units.push(blankUnit(line));
-      return units.push({ kind: 'heading', level: heading[1].length, pieces, text: unitText(pieces), line, width: displayWidth(raw) });
+      if (!pieces.length) {
+        units.push(blankUnit(line));
+        continue;
+      }
+      const h = makeUnit('heading', pieces, unitText(pieces), line, displayWidth(raw));
+      h.level = heading[1].length;
+      units.push(h);
+      continue;
     }
     const hardBreak = t.trailing >= 2 || raw.slice(0, t.end).endsWith('\\') || tableRow;
     const end = raw.slice(0, t.end).endsWith('\\') ? t.end - 1 : t.end;
-    const pieces = inFence ? [{ text: raw.slice(t.start, end), line, column: t.start + 1 }] : cut(raw, line, t.start, end);
-    if (!pieces.length) return units.push(blankUnit(line));
+    const pieces = inFence ? [makePiece(raw.slice(t.start, end), line, t.start + 1)] : cut(raw, line, t.start, end);
+    if (!pieces.length) {
+      units.push(blankUnit(line));
+      continue;
+    }
     // a list item or quote line starts a paragraph of its own
     const item = /^ {0,3}(?:[-*+]|\d{1,3}[.)]|>)[ \t]/.test(raw) || tableRow;
-    units.push({ kind: 'text', pieces, text: unitText(pieces), line, hardBreak, indent: item, ...(tableRow ? { table: true } : {}), width: displayWidth(raw.slice(t.start, t.end)) });
-  });
+    const u = makeUnit('text', pieces, unitText(pieces), line, displayWidth(raw, t.start, t.end));
+    u.hardBreak = hardBreak;
+    u.indent = item;
+    u.table = tableRow;
+    units.push(u);
+  }
   return units;
 }

@@ -4,26 +4,30 @@
  * joining wrapped lines is left to the paragraph step, which knows the context.
  */
 import type { Unit } from './model';
-import { blankUnit, unitText } from './model';
+import { blankUnit, makeUnit, unitText } from './model';
 import { piecesOf, splitLines, trimLine } from './lines';
 import { displayWidth } from './text-utils';
 
 export function readOcr(text: string): Unit[] {
+  return readOcrLines(splitLines(text));
+}
+
+/** readOcr of the page's lines (splitLines). */
+export function readOcrLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
-  splitLines(text).forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     const line = i + 1;
     const t = trimLine(raw);
-    if (t.start >= t.end) return units.push(blankUnit(line));
+    if (t.start >= t.end) {
+      units.push(blankUnit(line));
+      continue;
+    }
     const pieces = piecesOf(raw, line, t.start, t.end, true);
     const lead = raw.slice(0, t.start);
-    units.push({
-      kind: 'text',
-      pieces,
-      text: unitText(pieces),
-      line,
-      indent: lead.includes('\u3000') || lead.replace(/\t/g, '    ').length >= 2,
-      width: displayWidth(raw.slice(t.start, t.end)),
-    });
-  });
+    const u = makeUnit('text', pieces, unitText(pieces), line, displayWidth(raw, t.start, t.end));
+    u.indent = lead.includes('\u3000') || lead.replace(/\t/g, '    ').length >= 2;
+    units.push(u);
+  }
   return units;
 }

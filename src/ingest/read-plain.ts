@@ -3,18 +3,29 @@
  * clutter around it (navigation, 发布时间, 来源, 责任编辑, 分享到, 版权声明 ...; see clutter.ts).
  */
 import type { Unit } from './model';
-import { blankUnit, unitText } from './model';
+import { blankUnit, makeUnit, unitText } from './model';
 import { piecesOf, splitLines, trimLine } from './lines';
 import { displayWidth } from './text-utils';
 
 export function readPlain(text: string): Unit[] {
+  return readPlainLines(splitLines(text));
+}
+
+/** readPlain of the page's lines (splitLines). */
+export function readPlainLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
-  splitLines(text).forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     const line = i + 1;
     const t = trimLine(raw);
-    if (t.start >= t.end) return units.push(blankUnit(line));
+    if (t.start >= t.end) {
+      units.push(blankUnit(line));
+      continue;
+    }
     const pieces = piecesOf(raw, line, t.start, t.end, false);
-    units.push({ kind: 'text', pieces, text: unitText(pieces), line, indent: t.start > 0, width: displayWidth(raw.slice(t.start, t.end)) });
-  });
+    const u = makeUnit('text', pieces, unitText(pieces), line, displayWidth(raw, t.start, t.end));
+    u.indent = t.start > 0;
+    units.push(u);
+  }
   return units;
 }

@@ -22,24 +22,26 @@ export function sourcePosition(article: Pick<Article, 'sourceMap'>, offset: numb
  * pieces that continue each other on the same line are merged into one map entry.
  */
 export function assemble(paras: Piece[][]): { text: string; map: SourceMapPiece[]; end: SourcePosition } {
-  const parts: string[] = [];
+  let text = '';
   const map: SourceMapPiece[] = [];
   let offset = 0;
-  let end: SourcePosition = { line: 1, column: 1 };
-  paras.forEach((pieces, i) => {
+  let endLine = 1;
+  let endColumn = 1;
+  for (let i = 0; i < paras.length; i++) {
     if (i > 0) {
-      parts.push('\n');
+      text += '\n';
       offset += 1;
     }
-    for (const p of pieces) {
+    for (const p of paras[i]) {
       if (!p.text) continue;
-      const last = map[map.length - 1];
+      const last = map.length ? map[map.length - 1] : null;
       const lastEnd = last ? last.column + (offset - last.offset) : -1;
       if (!last || last.line !== p.line || lastEnd !== p.column) map.push({ offset, line: p.line, column: p.column });
-      parts.push(p.text);
+      text += p.text;
       offset += p.text.length;
-      end = { line: p.line, column: p.column + p.text.length };
+      endLine = p.line;
+      endColumn = p.column + p.text.length;
     }
-  });
-  return { text: parts.join(''), map, end };
+  }
+  return { text, map, end: { line: endLine, column: endColumn } };
 }

@@ -16,7 +16,7 @@
  *    it, else (and at the page end) it is page noise: a stray repeated byline.
  */
 import type { Diagnostic, SourceFormat } from '../types';
-import type { Unit } from './model';
+import { copyUnit, type Unit } from './model';
 import type { Byline } from './byline';
 import { openingLength, parseByline, trailingBylineStart } from './byline';
 import { isCaption, isClutter } from './clutter';
@@ -52,11 +52,16 @@ export interface SplitResult {
   diagnostics: Diagnostic[];
 }
 
-type Block =
-  | { kind: 'text'; units: Unit[] }
-  | { kind: 'heading'; units: Unit[] }
-  | { kind: 'byline'; units: Unit[]; byline: Byline }
-  | { kind: 'break'; units: Unit[] };
+/** A block of units; `byline` is set for byline blocks only (null otherwise: one shape for all blocks). */
+interface Block {
+  kind: 'text' | 'heading' | 'byline' | 'break';
+  units: Unit[];
+  byline: Byline | null;
+}
+
+function makeBlock(kind: Block['kind'], units: Unit[], byline: Byline | null = null): Block {
+  return { kind, units, byline };
+}
 
 const MAX_HEADLINE_LINE = 40;
 
@@ -73,20 +78,27 @@ function splitTrailingBylines(units: Unit[]): Unit[] {
       out.push(u);
       continue;
     }
-    const [before, after] = [piecesOfUnitSlice(u, 0, at), piecesOfUnitSlice(u, at, u.text.length)];
-    out.push({ ...u, ...before, hardBreak: false });
-    out.push({ ...u, ...after, indent: false });
+    const before = piecesOfUnitSlice(u, 0, at);
+    const after = piecesOfUnitSlice(u, at, u.text.length);
+    const head = copyUnit(u, before.pieces, before.text, before.width);
+    head.hardBreak = false;
+    const tail = copyUnit(u, after.pieces, after.text, after.width);
+    tail.indent = false;
+    out.push(head, tail);
   }
   return out;
 }
 
 function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>): Block[] {
   const blocks: Block[] = [];
+  // (the format tests once, up front: a test first made after optimisation deoptimised this function)
+  const ocr = format === 'ocr';
+  const plain = format === 'plain';
   let text: Unit[] | null = null;
   let byline: { units: Unit[]; byline: Byline } | null = null;
   const flush = () => {
-    if (text) blocks.push({ kind: 'text', units: text });
-    if (byline) blocks.push({ kind: 'byline', units: byline.units, byline: byline.byline });
+    if (text) blocks.push(makeBlock('text', text));
+    if (byline) blocks.push(makeBlock('byline', byline.units, byline.byline));
     text = null;
     byline = null;
   };
@@ -101,20 +113,20 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
     }
     if (u.kind === 'break') {
       flush();
-      blocks.push({ kind: 'break', units: [u] });
+      blocks.push(makeBlock('break', [u]));
       prevBlank = true;
       continue;
     }
     if (u.kind === 'heading' && isClutter(u.text)) {
       clutterLines.add(u.line);
       flush();
-      blocks.push({ kind: 'break', units: [u] });
+      blocks.push(makeBlock('break', [u]));
       prevBlank = true;
       continue;
     }
     if (u.kind === 'heading') {
       flush();
-      blocks.push({ kind: 'heading', units: [u] });
+      blocks.push(makeBlock('heading', [u]));
       prevBlank = true;
       continue;
     }
@@ -122,7 +134,7 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
     const b = u.table ? null : parseByline(u.text);
     if (b) {
       if (text) {
-        blocks.push({ kind: 'text', units: text });
+        blocks.push(makeBlock('text', text));
         text = null;
       }
       if (byline) {
@@ -139,26 +151,24 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       if (endsSentence(u.text)) inCaption = false;
       continue;
     }
-    if (!u.table && (format !== 'ocr' || prevBlank) && isCaption(u.text)) {
+    if (!u.table && (!ocr || prevBlank) && isCaption(u.text)) {
       flush();
       prevBlank = true;
-      inCaption = format === 'ocr' && !endsSentence(u.text);
+      inCaption = ocr && !endsSentence(u.text);
       continue;
     }
     // clutter: in OCR text only where a line cannot be a wrapped continuation (after a blank line)
-    if (!u.table && (format !== 'ocr' || prevBlank) && isClutter(u.text)) {
+    if (!u.table && (!ocr || prevBlank) && isClutter(u.text)) {
       clutterLines.add(u.line);
       flush();
-      blocks.push({ kind: 'break', units: [u] });
+      blocks.push(makeBlock('break', [u]));
       prevBlank = true;
       continue;
     }
-    if (byline) flush();
+    // text after a byline ends it (no text is open then); an opening, or any line of plain text,
+    // ends the open text (one flush for both: a call first made after optimisation deoptimised this)
     const opens = openingLength(u.text) > 0;
-    if (text && (opens || format === 'plain')) {
-      blocks.push({ kind: 'text', units: text });
-      text = null;
-    }
+    if (byline || (text && (opens || plain))) flush();
     if (!text) text = [];
     text.push(u);
     prevBlank = false;
@@ -171,7 +181,8 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
 function parasOf(units: Unit[], format: SourceFormat): Para[] {
   const paras: Para[] = [];
   // the column width: widest line of the block (headline blocks are short and never reach here long)
-  const width = Math.max(...units.map((u) => u.width));
+  let width = -Infinity;
+  for (const u of units) if (u.width > width) width = u.width;
   let cur: Para | null = null;
   let prev: Unit | null = null;
   for (const u of units) {
@@ -235,6 +246,9 @@ function datelineNext(blocks: Block[], i: number): boolean {
 
 export function splitArticles(units: Unit[], format: SourceFormat, file: string): SplitResult & { clutterLines: Set<number> } {
   const diagnostics: Diagnostic[] = [];
+  // (the format tests once, up front: a test first made after optimisation deoptimised this function)
+  const ocr = format === 'ocr';
+  const plain = format === 'plain';
   const clutterLines = new Set<number>();
   const blocks = blocksOf(splitTrailingBylines(units), format, clutterLines);
   const articles: DraftArticle[] = [];
@@ -308,27 +322,28 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
       continue;
     }
     if (block.kind === 'byline') {
+      const byline = block.byline as Byline; // set on every byline block
       if (cur && cur.paras.length) {
-        cur.byline = block.byline;
+        cur.byline = byline;
         cur.bylineUnits = block.units;
         close(false);
         continue;
       }
       // the second half of a byline split by a blank line: 记者 … / 通讯员 …
       const lc = lastClosed as DraftArticle | null;
-      if (!cur && lc?.byline && sinceClose === 1 && lc.byline.correspondents.length === 0 && block.byline.reporters.length === 0) {
-        lc.byline.correspondents.push(...block.byline.correspondents);
+      if (!cur && lc?.byline && sinceClose === 1 && lc.byline.correspondents.length === 0 && byline.reporters.length === 0) {
+        lc.byline.correspondents.push(...byline.correspondents);
         lc.bylineUnits.push(...block.units);
         continue;
       }
       // the byline of an article that a rule or clutter line closed just before it
       if (!cur && lc && !lc.byline && sinceClose === 1) {
-        lc.byline = block.byline;
+        lc.byline = byline;
         lc.bylineUnits = block.units;
         continue;
       }
       if (pending) stray(pending, 'is followed by another byline');
-      pending = { byline: block.byline, units: block.units };
+      pending = { byline, units: block.units };
       pendingFor = null;
       continue;
     }
@@ -344,19 +359,19 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
       const last = cur.paras[cur.paras.length - 1];
       // (a table row is a paragraph of its own: no word is cut across a table's edge)
       const tableEdge = !!last.units[last.units.length - 1]?.table || !!first.units[0]?.table;
-      if (format !== 'plain' && !tableEdge && !endsSentence(paraText(last))) {
+      if (!plain && !tableEdge && !endsSentence(paraText(last))) {
         joinParas(last, first);
         cur.paras.push(...paras.slice(1));
         continue;
       }
       // plain web text without 本报讯: a headline-like line, then a paragraph opening with a dateline
       // (9月20日，…), starts the next article rather than continuing this one
-      if (!cur.strong && format === 'plain' && endsSentence(paraText(last)) && headlineLike(block.units, format) && datelineNext(blocks, bi)) {
+      if (!cur.strong && plain && endsSentence(paraText(last)) && headlineLike(block.units, format) && datelineNext(blocks, bi)) {
         close(false);
         pushHeadline(block.units, false);
         continue;
       }
-      if (!cur.strong && format === 'ocr' && headlineLike(block.units, format) && !atColumnWidth(block.units, cur)) {
+      if (!cur.strong && ocr && headlineLike(block.units, format) && !atColumnWidth(block.units, cur)) {
         close(false);
         pushHeadline(block.units, false);
         continue;

@@ -29,53 +29,53 @@ export function isCjkPunct(c: string): boolean {
   return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff65) || '“”‘’…—·'.includes(c);
 }
 
-/** isCjkPunct of one BMP character, by its code. */
-function isCjkPunctCode(code: number): boolean {
-  return (
-    (code >= 0x3000 && code <= 0x303f) ||
-    (code >= 0xff00 && code <= 0xff65) ||
-    code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || // “”‘’
-    code === 0x2026 || code === 0x2014 || code === 0x00b7 // …—·
-  );
-}
+/** Per UTF-16 code unit: its display width (2 for the wide units of displayWidth, else 1). */
+const WIDTH = new Uint8Array(0x10000).fill(1);
+for (const [from, to] of [
+  [0x4e00, 0x9fff], [0x3400, 0x4dbf], [0xf900, 0xfaff], [0x3000, 0x303f], // CJK ideographs, CJK symbols (〇 among them)
+  [0xd800, 0xdbff], // high surrogates: a supplementary-plane character (as CJK), or a lone one
+  [0xff00, 0xff65], [0xac00, 0xd7a3], // full-width forms, Hangul
+  [0x201c, 0x201d], [0x2018, 0x2019], [0x2026, 0x2026], [0x2014, 0x2014], // “” ‘’ … —
+])
+  WIDTH.fill(2, from, to + 1);
 
 /**
- * Display width of a line: wide (CJK, full-width, Hangul) characters count 2, others 1. A
- * supplementary-plane character counts 2 (as CJK), and so does a lone high surrogate.
+ * Display width of a line (or of s[from, to)): wide (CJK, full-width, Hangul) characters count 2,
+ * others 1. A supplementary-plane character counts 2 (as CJK), and so does a lone high surrogate.
  */
-export function displayWidth(s: string): number {
+export function displayWidth(s: string, from = 0, to = s.length): number {
   let w = 0;
-  for (let i = 0; i < s.length; i++) {
+  let afterHigh = false;
+  for (let i = from; i < to; i++) {
     const code = s.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      w += 2; // a supplementary-plane character
-      i++;
-    } else w += code >= 0x1100 && (isCjkCode(code) || isCjkPunctCode(code) || (code >= 0xac00 && code <= 0xd7a3)) ? 2 : 1;
+    // a low surrogate after a high one ends a pair, counted 2 with the high one (every operation
+    // here runs on every unit: a branch first taken after optimisation deoptimised the readers)
+    const low = (code & 0xfc00) === 0xdc00;
+    w += low && afterHigh ? 0 : WIDTH[code];
+    afterHigh = (code & 0xfc00) === 0xd800;
   }
   return w;
 }
 
-const TERMINALS = '。！？!?…；;';
-const CLOSERS = '”’」』）)】》"\'';
+/**
+ * Per UTF-16 code unit: the characters /\s/ matches (ECMAScript white space and line terminators:
+ * none above U+3000 but U+FEFF), sentence terminals 。！？!?…；; and closers ”’」』）)】》"'.
+ */
+const WHITE_SPACE = 1;
+const TERMINAL = 2;
+const CLOSER = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c <= 0x3000; c++) if (/\s/.test(String.fromCharCode(c))) CHAR_CLASS[c] = WHITE_SPACE;
+CHAR_CLASS[0xfeff] = WHITE_SPACE;
+for (const ch of '。！？!?…；;') CHAR_CLASS[ch.charCodeAt(0)] |= TERMINAL;
+for (const ch of '”’」』）)】》"\'') CHAR_CLASS[ch.charCodeAt(0)] |= CLOSER;
 
-/** /\s/ on text[i], answered without the regex for printable ASCII and CJK ideographs (never white space). */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if ((c > 0x20 && c < 0x7f) || (c >= 0x3400 && c <= 0x9fff)) return false;
-  return /\s/.test(text[i]);
-}
-
-/** Does the text end a sentence: 。！？!?…； possibly followed by closing quotes or brackets. */
+/** Does the text end a sentence: 。！？!?…； possibly followed by closing quotes or brackets (and white space). */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && isSpaceAt(text, i)) i--;
-  while (i >= 0 && CLOSERS.includes(text[i])) i--;
-  return i >= 0 && TERMINALS.includes(text[i]) && (i === text.length - 1 || hasCloserAfter(text, i));
-}
-
-function hasCloserAfter(text: string, i: number): boolean {
-  for (let k = i + 1; k < text.length; k++) if (!CLOSERS.includes(text[k]) && !/\s/.test(text[k])) return false;
-  return true;
+  while (i >= 0 && CHAR_CLASS[text.charCodeAt(i)] === WHITE_SPACE) i--;
+  while (i >= 0 && (CHAR_CLASS[text.charCodeAt(i)] & CLOSER) !== 0) i--;
+  return i >= 0 && (CHAR_CLASS[text.charCodeAt(i)] & TERMINAL) !== 0;
 }
 
 /** Ends with a full stop proper (。；…), not an exclamation or question mark (headlines may end with those). */

@@ -1,5 +1,5 @@
 /** Cutting a unit at a text offset (a byline glued to the end of a line becomes a unit of its own). */
-import type { Piece, Unit } from './model';
+import { makePiece, type Piece, type Unit } from './model';
 import { displayWidth } from './text-utils';
 
 /** Pieces, text and width of unit text [from, to), trimmed of blanks at both ends. */
@@ -9,7 +9,7 @@ export function piecesOfUnitSlice(u: Unit, from: number, to: number): Pick<Unit,
   for (const p of u.pieces) {
     const a = Math.max(from, offset);
     const b = Math.min(to, offset + p.text.length);
-    if (a < b) pieces.push({ text: p.text.slice(a - offset, b - offset), line: p.line, column: p.column + (a - offset) });
+    if (a < b) pieces.push(makePiece(p.text.slice(a - offset, b - offset), p.line, p.column + (a - offset)));
     offset += p.text.length;
   }
   while (pieces.length) {
@@ -17,7 +17,7 @@ export function piecesOfUnitSlice(u: Unit, from: number, to: number): Pick<Unit,
     const lead = f.text.length - f.text.trimStart().length;
     if (lead === f.text.length) pieces.shift();
     else {
-      pieces[0] = { ...f, text: f.text.slice(lead), column: f.column + lead };
+      pieces[0] = makePiece(f.text.slice(lead), f.line, f.column + lead);
       break;
     }
   }
@@ -26,7 +26,7 @@ export function piecesOfUnitSlice(u: Unit, from: number, to: number): Pick<Unit,
     const t = l.text.trimEnd();
     if (!t) pieces.pop();
     else {
-      pieces[pieces.length - 1] = { ...l, text: t };
+      pieces[pieces.length - 1] = makePiece(t, l.line, l.column);
       break;
     }
   }

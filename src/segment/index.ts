@@ -12,7 +12,7 @@ import { writeFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'no
 import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getDictionaries } from '../extract/dictionaries';
 
 export interface Token {
@@ -255,16 +255,55 @@ function simplifiedChar(ch: string): string {
   return res;
 }
 
+/** code unit -> its normalised code unit (0: not known yet); filled whole on the first miss. */
 const normTable = new Uint16Array(65536);
+let normTableFilled = false;
 
 /** Normalise one UTF-16 unit of the text (keeps length 1). */
 export function normChar(ch: string): string {
   const code = ch.charCodeAt(0);
-  const hit = normTable[code];
+  let hit = normTable[code];
   if (hit) return String.fromCharCode(hit);
+  if (!normTableFilled) {
+    fillNormTable();
+    hit = normTable[code];
+    if (hit) return String.fromCharCode(hit);
+  }
   const out = normCharSlow(ch, code);
   normTable[code] = out.charCodeAt(0);
   return out;
+}
+
+/**
+ * Fill normTable for every code unit at once, from a file cached in tmpdir once built (the table
+ * depends only on ICU's NFKC and on opencc-js). This spares each thread loading opencc (~20 ms) and
+ * keeps opencc's code out of the view builder: inlined there, it deoptimised buildViewInto and
+ * segment() again and again (its objects change shape as its dictionaries are walked).
+ */
+function fillNormTable(): void {
+  normTableFilled = true;
+  let file = '';
+  try {
+    const opencc = statSync(require.resolve('opencc-js'));
+    const v = process.versions;
+    file = join(tmpdir(), 'zhkg', `normtable-v1-${v.icu}-${v.unicode}-${opencc.size}-${Math.floor(opencc.mtimeMs)}.bin`);
+    const buf = readFileSync(file);
+    if (buf.length === 2 * 65536) {
+      normTable.set(new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)));
+      return;
+    }
+  } catch {
+    // not built yet
+  }
+  for (let code = 1; code < 65536; code++) if (!normTable[code]) normTable[code] = normCharSlow(String.fromCharCode(code), code).charCodeAt(0);
+  try {
+    if (file) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeOnce(file, Buffer.from(normTable.buffer, normTable.byteOffset, normTable.byteLength));
+    }
+  } catch {
+    // a read-only tmpdir only costs the rebuild next time
+  }
 }
 
 function normCharSlow(ch: string, code: number): string {
