@@ -8,12 +8,12 @@
  * view and report spans in the article text. Sentences and jieba tokens are computed on the view.
  */
 import nodejieba from 'nodejieba';
-import { writeFileSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { writeFileSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { getDictionaries } from '../extract/dictionaries';
+import { cacheDir } from './cache-dir';
 
 export interface Token {
   /** The word as jieba gave it (normalised view characters). */
@@ -107,9 +107,9 @@ function loadPosMap(userLines: string[]): void {
   const dictPath = (nodejieba as unknown as { DEFAULT_DICT: string }).DEFAULT_DICT;
   const txt = readFileSync(dictPath, 'utf8');
   dictText = txt;
-  // the index depends only on jieba's dictionary file: cached in tmpdir once built
+  // the index depends only on jieba's dictionary file: cached (cache-dir.ts) once built
   const st = statSync(dictPath);
-  const cacheFile = join(tmpdir(), 'zhkg', `posindex-v1-${st.size}-${Math.floor(st.mtimeMs)}-${txt.length}.bin`);
+  const cacheFile = join(cacheDir(), `posindex-v1-${st.size}-${Math.floor(st.mtimeMs)}-${txt.length}.bin`);
   let table: Int32Array | null = null;
   try {
     const buf = readFileSync(cacheFile);
@@ -125,7 +125,7 @@ function loadPosMap(userLines: string[]): void {
     try {
       writeOnce(cacheFile, Buffer.from(table.buffer, table.byteOffset, table.byteLength));
     } catch {
-      // a read-only tmpdir only costs the rebuild next time
+      // a read-only cache folder only costs the rebuild next time
     }
   }
   dictTable = table;
@@ -223,8 +223,7 @@ export function ensureLoaded(): void {
   const lines = userDictLines();
   const body = lines.join('\n') + '\n';
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  const dir = join(tmpdir(), 'zhkg');
-  mkdirSync(dir, { recursive: true });
+  const dir = cacheDir();
   const path = join(dir, `userdict-${hash}.utf8`);
   writeOnce(path, body);
   // cut() reads only the dictionary, the HMM model and the user dictionary; nodejieba.load also
@@ -275,7 +274,7 @@ export function normChar(ch: string): string {
 }
 
 /**
- * Fill normTable for every code unit at once, from a file cached in tmpdir once built (the table
+ * Fill normTable for every code unit at once, from a file cached (cache-dir.ts) once built (the table
  * depends only on ICU's NFKC and on opencc-js). This spares each thread loading opencc (~20 ms) and
  * keeps opencc's code out of the view builder: inlined there, it deoptimised buildViewInto and
  * segment() again and again (its objects change shape as its dictionaries are walked).
@@ -286,7 +285,7 @@ function fillNormTable(): void {
   try {
     const opencc = statSync(require.resolve('opencc-js'));
     const v = process.versions;
-    file = join(tmpdir(), 'zhkg', `normtable-v1-${v.icu}-${v.unicode}-${opencc.size}-${Math.floor(opencc.mtimeMs)}.bin`);
+    file = join(cacheDir(), `normtable-v1-${v.icu}-${v.unicode}-${opencc.size}-${Math.floor(opencc.mtimeMs)}.bin`);
     const buf = readFileSync(file);
     if (buf.length === 2 * 65536) {
       normTable.set(new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)));
@@ -298,11 +297,10 @@ function fillNormTable(): void {
   for (let code = 1; code < 65536; code++) if (!normTable[code]) normTable[code] = normCharSlow(String.fromCharCode(code), code).charCodeAt(0);
   try {
     if (file) {
-      mkdirSync(dirname(file), { recursive: true });
       writeOnce(file, Buffer.from(normTable.buffer, normTable.byteOffset, normTable.byteLength));
     }
   } catch {
-    // a read-only tmpdir only costs the rebuild next time
+    // a read-only cache folder only costs the rebuild next time
   }
 }
 

@@ -5,7 +5,7 @@ import { normChar } from '../../src/segment';
 const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): (s: string) => string };
 
 describe('segment: the character normalisation table', () => {
-  it('(filled whole, possibly from the tmpdir cache) gives NFKC + traditional -> simplified for every BMP code unit', () => {
+  it('(filled whole, possibly from the cache folder) gives NFKC + traditional -> simplified for every BMP code unit', () => {
     const t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
     const wrong: string[] = [];
     for (let code = 1; code < 0x10000; code++) {
