@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { mkdtempSync, cpSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../ingest/helpers';
 import { DictionaryError, dictionaryDir, loadDictionaries, parseDictionaryText } from '../../src/extract/dictionaries';
 
 describe('dictionaries', () => {
@@ -32,7 +32,7 @@ describe('dictionaries', () => {
   });
 
   it('loading a folder with a broken file names its path and line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zhkg-dict-'));
+    const dir = tempDir('zhkg-dict-');
     cpSync(dictionaryDir(), dir, { recursive: true });
     const file = join(dir, 'surnames.txt');
     writeFileSync(file, readFileSync(file, 'utf8') + '诸葛亮\n');
@@ -41,7 +41,7 @@ describe('dictionaries', () => {
   });
 
   it('a broken jurisdiction.json names the line of the bad key', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zhkg-dict-'));
+    const dir = tempDir('zhkg-dict-');
     cpSync(dictionaryDir(), dir, { recursive: true });
     writeFileSync(join(dir, 'jurisdiction.json'), '{\n  "home": "二七区",\n  "stem": "二七",\n  "level": 3,\n  "parents": []\n}\n');
     expect(() => loadDictionaries(dir)).to.throw(DictionaryError, /jurisdiction\.json:4: /);

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../ingest/helpers';
 
 const root = resolve(__dirname, '../../..');
 const evalDir = ['/work/shared/eval', join(root, '../shared/eval')].find((d) => existsSync(join(d, 'score.mjs')))!;
@@ -14,7 +14,7 @@ describe('extract: sample gold (score.mjs)', function () {
   before(() => {
     const ex = spawnSync(process.execPath, [join(root, 'dist/src/cli/main.js'), 'extract', join(root, 'corpus'), '--quiet'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(ex.status, ex.stderr).to.equal(0);
-    const out = join(mkdtempSync(join(tmpdir(), 'zhkg-gold-')), 'e.jsonl');
+    const out = join(tempDir('zhkg-gold-'), 'e.jsonl');
     writeFileSync(out, ex.stdout);
     const sc = spawnSync(process.execPath, [join(evalDir, 'score.mjs'), join(evalDir, 'seeds.gold.json'), out, '--json'], { encoding: 'utf8' });
     expect(sc.status, sc.stderr).to.equal(0);

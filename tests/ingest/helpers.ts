@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/ingest/paths';
@@ -10,8 +10,17 @@ export const OCR_PAGE = join(CORPUS, '000_03b7dbb017044dde.txt');
 export const MD_PAGE = join(CORPUS, '003_dfb369bca4b87668.txt');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures', 'ingest');
 
+const made: string[] = [];
+// the test run leaves no folders behind in the temp folder
+process.once('exit', () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new folder under the OS temp folder, removed when the test process exits. */
 export function tempDir(prefix = 'zhkg-ingest-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export function readText(path: string): string {
