@@ -5,7 +5,7 @@
  */
 import type { Piece, Unit } from './model';
 import { blankUnit, makePiece, makeUnit, unitText } from './model';
-import { splitLines, trimLine } from './lines';
+import { trimLine } from './lines';
 import { displayWidth } from './text-utils';
 
 const HEADING = /^ {0,3}(#{1,6})[ \t]+/;
@@ -84,11 +84,7 @@ function cut(raw: string, line: number, start: number, end: number): Piece[] {
   return pieces;
 }
 
-export function readMarkdown(text: string): Unit[] {
-  return readMarkdownLines(splitLines(text));
-}
-
-/** readMarkdown of the page's lines (splitLines). */
+/** The units of the page's lines (splitLines). */
 export function readMarkdownLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
   let inFence = false;

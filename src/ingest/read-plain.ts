@@ -4,14 +4,10 @@
  */
 import type { Unit } from './model';
 import { blankUnit, makeUnit, unitText } from './model';
-import { piecesOf, splitLines, trimLine } from './lines';
+import { piecesOf, trimLine } from './lines';
 import { displayWidth } from './text-utils';
 
-export function readPlain(text: string): Unit[] {
-  return readPlainLines(splitLines(text));
-}
-
-/** readPlain of the page's lines (splitLines). */
+/** The units of the page's lines (splitLines). */
 export function readPlainLines(lines: string[]): Unit[] {
   const units: Unit[] = [];
   for (let i = 0; i < lines.length; i++) {

@@ -110,24 +110,12 @@ function loadPosMap(userLines: string[]): void {
   // the index depends only on jieba's dictionary file: cached (cache-dir.ts) once built
   const st = statSync(dictPath);
   const cacheFile = join(cacheDir(), `posindex-v1-${st.size}-${Math.floor(st.mtimeMs)}-${txt.length}.bin`);
-  let table: Int32Array | null = null;
-  try {
-    const buf = readFileSync(cacheFile);
-    const n = buf.length >> 2;
-    if (n >= 1024 && (n & (n - 1)) === 0 && buf.length === n * 4) {
-      table = new Int32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
-    }
-  } catch {
-    // not built yet
-  }
-  if (!table) {
-    table = buildPosIndex(txt);
-    try {
-      writeOnce(cacheFile, Buffer.from(table.buffer, table.byteOffset, table.byteLength));
-    } catch {
-      // a read-only cache folder only costs the rebuild next time
-    }
-  }
+  const table = cachedTable(
+    cacheFile,
+    (bytes) => bytes >= 4096 && (bytes & (bytes - 1)) === 0,
+    (b) => new Int32Array(b),
+    () => buildPosIndex(txt),
+  );
   dictTable = table;
   dictMask = table.length - 1;
   for (const l of userLines) {
@@ -217,6 +205,32 @@ function writeOnce(path: string, body: string | Buffer): void {
   renameSync(tmp, path);
 }
 
+/**
+ * A table kept in `file` (cache-dir.ts): read back when its size passes `validBytes`, else built and
+ * written for next time (a read-only cache folder, or no file, only costs the rebuild next time).
+ */
+function cachedTable<T extends Int32Array | Uint16Array>(
+  file: string | null,
+  validBytes: (bytes: number) => boolean,
+  wrap: (copy: ArrayBuffer) => T,
+  build: () => T,
+): T {
+  if (file === null) return build();
+  try {
+    const buf = readFileSync(file);
+    if (validBytes(buf.length)) return wrap(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+  } catch {
+    // not built yet
+  }
+  const table = build();
+  try {
+    writeOnce(file, Buffer.from(table.buffer, table.byteOffset, table.byteLength));
+  } catch {
+    // a read-only cache folder
+  }
+  return table;
+}
+
 /** Load nodejieba once with the project's user dictionary (generated from dictionaries/). */
 export function ensureLoaded(): void {
   if (loaded) return;
@@ -281,27 +295,23 @@ export function normChar(ch: string): string {
  */
 function fillNormTable(): void {
   normTableFilled = true;
-  let file = '';
+  let file: string | null = null;
   try {
     const opencc = statSync(require.resolve('opencc-js'));
     const v = process.versions;
     file = join(cacheDir(), `normtable-v1-${v.icu}-${v.unicode}-${opencc.size}-${Math.floor(opencc.mtimeMs)}.bin`);
-    const buf = readFileSync(file);
-    if (buf.length === 2 * 65536) {
-      normTable.set(new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length)));
-      return;
-    }
   } catch {
-    // not built yet
+    // no file to key the cache on: build without it
   }
-  for (let code = 1; code < 65536; code++) if (!normTable[code]) normTable[code] = normCharSlow(String.fromCharCode(code), code).charCodeAt(0);
-  try {
-    if (file) {
-      writeOnce(file, Buffer.from(normTable.buffer, normTable.byteOffset, normTable.byteLength));
-    }
-  } catch {
-    // a read-only cache folder only costs the rebuild next time
-  }
+  cachedTable(
+    file,
+    (bytes) => bytes === 2 * 65536,
+    (b) => (normTable.set(new Uint16Array(b)), normTable),
+    () => {
+      for (let code = 1; code < 65536; code++) if (!normTable[code]) normTable[code] = normCharSlow(String.fromCharCode(code), code).charCodeAt(0);
+      return normTable;
+    },
+  );
 }
 
 function normCharSlow(ch: string, code: number): string {
