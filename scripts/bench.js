@@ -62,6 +62,16 @@ function zhkg(args, env = {}) {
   return { seconds, rssMB: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** (b)/(c): zhkg extract of corpus `c` with `workers` threads into bench/out/`name`. */
+function extract(c, workers, name) {
+  return zhkg(['extract', c.dir, '--workers', String(workers), '--out', path.join(outDir, name), '--quiet']);
+}
+
+/** The (a)-(c) ratios line, the same at 1x and 10x. */
+function ratios(label, a, one, many) {
+  return `${label}: one-thread / bare cut = ${(a.seconds / one.seconds).toFixed(2)} against the cut calls alone, ${(a.wall / one.seconds).toFixed(2)} against the whole bare-cut program (bar >= 0.5); ${cores} workers / one thread = ${(one.seconds / many.seconds).toFixed(2)} (bar >= 1.6 on 2 cores)`;
+}
+
 /** (a) bare nodejieba.cut, in a child so its memory and dictionary load are its own. */
 function bareCut(files) {
   const code = `
@@ -111,12 +121,8 @@ async function withServer(fn) {
 
 async function endToEnd(c, label) {
   const out = path.join(outDir, `${label}.jsonl`);
-  const extract = zhkg(['extract', c.dir, '--workers', String(cores), '--out', out, '--quiet']);
-  const res = { extract };
-  if (!skipNeo4j) {
-    res.load = await withServer((env) => zhkg(['load', out, '--quiet'], env));
-    res.loadRels = count(/(\d+) relationships?/.exec(res.load.stdout) ? /(\d+) relationships?/ : /$^/, res.load.stdout);
-  }
+  const res = { extract: extract(c, cores, `${label}.jsonl`) };
+  if (!skipNeo4j) res.load = await withServer((env) => zhkg(['load', out, '--quiet'], env));
   const t0 = process.hrtime.bigint();
   const analyze = zhkg(['analyze', out, '--json', '--quiet']);
   // an export that fails is reported, not fatal; the run is then marked incomplete
@@ -135,7 +141,7 @@ async function endToEnd(c, label) {
     rssMB: Math.max(analyze.rssMB, ...exports.map((e) => e.rssMB)),
   };
   res.failed = failed;
-  res.seconds = extract.seconds + (res.load ? res.load.seconds : 0) + res.graph.seconds;
+  res.seconds = res.extract.seconds + (res.load ? res.load.seconds : 0) + res.graph.seconds;
   return res;
 }
 
@@ -149,8 +155,8 @@ async function endToEnd(c, label) {
   const bare = repeat(() => bareCut(c.files));
   const a = best(bare);
   const aw = best(bare, (r) => r.wall);
-  const one = best(repeat(() => zhkg(['extract', c.dir, '--workers', '1', '--out', path.join(outDir, 'one.jsonl'), '--quiet'])));
-  const many = best(repeat(() => zhkg(['extract', c.dir, '--workers', String(cores), '--out', path.join(outDir, 'many.jsonl'), '--quiet'])));
+  const one = best(repeat(() => extract(c, 1, 'one.jsonl')));
+  const many = best(repeat(() => extract(c, cores, 'many.jsonl')));
   const rows = [
     ['(a) nodejieba.cut, bare: cut calls', a.seconds, a.rssMB, '1.00 (baseline)'],
     ['(a\') same, whole program', aw.wall, aw.rssMB, '1.00 (baseline)'],
@@ -174,7 +180,7 @@ async function endToEnd(c, label) {
     if (rels) console.log(`(d) ${(rels / e2e.load.seconds).toFixed(0)} relationships/s end to end (process start included)`);
   }
   const result = { articles, mb, cores, cpu: os.cpus()[0].model, node: process.version, runs, bare: a, bareProgram: { s: aw.wall }, one: { s: one.seconds, rss: one.rssMB }, many: { s: many.seconds, rss: many.rssMB }, e2e1: { s: e2e.seconds } };
-  console.log(`\nratios: one-thread / bare cut = ${(a.seconds / one.seconds).toFixed(2)} against the cut calls alone, ${(aw.wall / one.seconds).toFixed(2)} against the whole bare-cut program (bar >= 0.5); ${cores} workers / one thread = ${(one.seconds / many.seconds).toFixed(2)} (bar >= 1.6 on 2 cores)`);
+  console.log(`\n${ratios('ratios', { seconds: a.seconds, wall: aw.wall }, one, many)}`);
 
   if (scale10) {
     const c10 = corpus(articles * 10);
@@ -184,9 +190,9 @@ async function endToEnd(c, label) {
     // timed again next to (b) rather than taken from the end-to-end run): per-thread start-up (jieba
     // load, JIT warm-up) weighs less at this size
     const a10 = bareCut(c10.files);
-    const one10 = zhkg(['extract', c10.dir, '--workers', '1', '--out', path.join(outDir, 'one-10x.jsonl'), '--quiet']);
-    const many10 = zhkg(['extract', c10.dir, '--workers', String(cores), '--out', path.join(outDir, 'one-10x.jsonl'), '--quiet']);
-    fs.rmSync(path.join(outDir, 'one-10x.jsonl'), { force: true });
+    const one10 = extract(c10, 1, 'scratch-10x.jsonl');
+    const many10 = extract(c10, cores, 'scratch-10x.jsonl');
+    fs.rmSync(path.join(outDir, 'scratch-10x.jsonl'), { force: true });
     const rss1 = e2e.extract.rssMB;
     const rss10 = e2e10.extract.rssMB;
     const step = (name, x1, x10) => {
@@ -199,7 +205,7 @@ async function endToEnd(c, label) {
     console.log(`end to end (extract + load + analyze/exports): 1x ${e2e.seconds.toFixed(1)} s, 10x ${e2e10.seconds.toFixed(1)} s: ratio ${(e2e10.seconds / e2e.seconds).toFixed(2)} (bar <= 11)${e2e.failed.length || e2e10.failed.length ? ' INCOMPLETE: failed exports, times understated' : ''}`);
     console.log(`extract peak RSS: 1x ${rss1.toFixed(0)} MB, 10x ${rss10.toFixed(0)} MB: ratio ${(rss10 / rss1).toFixed(2)} (bar <= 2)`);
     console.log(`10x, once each: (a) cut calls ${a10.seconds.toFixed(1)} s, (a') whole program ${a10.wall.toFixed(1)} s, (b) 1 thread ${one10.seconds.toFixed(1)} s, (c) ${cores} workers ${many10.seconds.toFixed(1)} s`);
-    console.log(`ratios at 10x: one-thread / bare cut = ${(a10.seconds / one10.seconds).toFixed(2)} against the cut calls alone, ${(a10.wall / one10.seconds).toFixed(2)} against the whole program (bar >= 0.5); ${cores} workers / one thread = ${(one10.seconds / many10.seconds).toFixed(2)} (bar >= 1.6 on 2 cores)`);
+    console.log(ratios('ratios at 10x', a10, one10, many10));
     result.scale10 = { bare: { s: a10.seconds, wall: a10.wall }, one: { s: one10.seconds, rss: one10.rssMB }, many: { s: many10.seconds, rss: many10.rssMB } };
     const brief = (x) => x && { s: x.seconds, rssMB: x.rssMB };
     result.e2e1 = { s: e2e.seconds, extract: brief(e2e.extract), load: brief(e2e.load), graph: brief(e2e.graph) };
