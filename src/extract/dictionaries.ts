@@ -65,8 +65,8 @@ export class Trie<V> {
     return best ? { len: best, value: bestValue as V } : null;
   }
   /**
-   * allAt without allocating: the lengths and values of all entries starting at `pos`, shortest
-   * first, written to `lens` and `values` (caller's scratch arrays); returns how many.
+   * All entries starting at `pos`, shortest first, without allocating: their lengths and values
+   * are written to `lens` and `values` (caller's scratch arrays); returns how many.
    */
   allInto(s: string, pos: number, limit: number, lens: number[], values: V[]): number {
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return 0;
@@ -82,18 +82,6 @@ export class Trie<V> {
       }
     }
     return count;
-  }
-  /** All entries starting at `pos`, shortest first. */
-  allAt(s: string, pos: number, limit = s.length): Array<{ len: number; value: V }> {
-    const out: Array<{ len: number; value: V }> = [];
-    if (pos >= limit || !this.first[s.charCodeAt(pos)]) return out;
-    let n: Node<V> | undefined = this.root;
-    for (let i = pos; i < limit; i++) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) out.push({ len: i - pos + 1, value: n.value });
-    }
-    return out;
   }
 }
 interface Node<V> {
@@ -227,10 +215,8 @@ export interface Dictionaries {
   firstBits: Uint8Array;
   /** char code -> 1 for the first character of an administrative head word of two or three characters. */
   adminHeadFirst: Uint8Array;
-  /** char code -> suffixes.get(ch) for one-character head words. */
-  suffixByCode: Array<SuffixInfo | undefined>;
   /**
-   * char code -> 1 for a one-character administrative head word (suffixByCode[c]?.admin): a table
+   * char code -> 1 for a one-character administrative head word (suffixes.get(ch)?.admin): a table
    * read, where loading .admin from a head that is usually absent would deopt when first present.
    */
   adminHeadCode: Uint8Array;
@@ -579,8 +565,6 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
       (suffixesRev.last[c] ? FirstBit.HeadLast : 0);
   }
   const ones = (set: Set<string>) => codeTable([...set].filter((w) => w.length === 1));
-  const suffixByCode: Array<SuffixInfo | undefined> = new Array(65536).fill(undefined);
-  for (const [w, info] of suffixes) if (w.length === 1) suffixByCode[w.charCodeAt(0)] = info;
   const adminHeadCode = codeTable([...suffixes].filter(([w, info]) => w.length === 1 && info.admin).map(([w]) => w));
   return {
     dir,
@@ -614,7 +598,6 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
       nameEnd: ones(ruleWords['name-end']),
       commonSurname: ones(commonSurnames),
     },
-    suffixByCode,
     adminHeadCode,
     firstBits,
     adminHeadFirst: codeTable([...suffixes].filter(([w, info]) => info.admin && w.length >= 2 && w.length <= 3).map(([w]) => w[0])),

@@ -100,7 +100,7 @@ function articleJurisdiction(facts: ArticleFacts, home: Jurisdiction): Jurisdict
 }
 
 /** Id prefix of each entity type (`${type.toLowerCase()}:`, made once, not per entity). */
-export const ID_PREFIX: Readonly<Record<EntityType, string>> = {
+const ID_PREFIX: Readonly<Record<EntityType, string>> = {
   Person: 'person:',
   Title: 'title:',
   Organization: 'organization:',
