@@ -11,7 +11,7 @@ import nodejieba from 'nodejieba';
 import { writeFileSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getDictionaries } from '../extract/dictionaries';
 import { cacheDir } from './cache-dir';
 
@@ -516,18 +516,16 @@ export function segment(text: string, reuse = false): Segmented {
   }
   // one jieba call for the whole view (punctuation always ends a word, so words do not cross
   // sentences; a word that does, at a line-break boundary, is cut in two)
-  const words = view.length ? nodejieba.cut(view, true) : [];
+  const spans = view.length ? wordSpans(view) : NO_WORDS;
+  const { starts, ends } = spans;
   let cur = 0;
   let si = 0;
   let nextCut = sentences.length ? sentences[0].ve : view.length + 1;
-  for (let w = 0; w < words.length; w++) {
-    const word = words[w];
-    const wl = word.length;
-    const at = view.startsWith(word, cur) ? cur : view.indexOf(word, cur);
-    if (at < 0) throw new Error(`segment: jieba word "${word}" not found in the text at ${cur}`);
+  for (let w = 0; w < ends.length; w++) {
+    const at = starts === null ? cur : starts[w];
     if (at > cur) tokenAt.fill(-1, cur, at);
     let a = at;
-    const b = at + wl;
+    const b = ends[w];
     if (nextCut < b) {
       while (si < sentences.length && sentences[si].ve <= a) si++;
       while (si < sentences.length && sentences[si].ve < b) {
@@ -542,11 +540,63 @@ export function segment(text: string, reuse = false): Segmented {
     const k = tokens.length;
     if (b - a === 1) tokenAt[a] = k;
     else for (let q = a; q < b; q++) tokenAt[q] = k;
-    tokens.push(new Tok(a === at ? word : view.slice(a, b), a, b, toText[a], toText[b - 1] + 1));
+    tokens.push(new Tok(view.slice(a, b), a, b, toText[a], toText[b - 1] + 1));
     cur = b;
   }
   if (cur < view.length) tokenAt.fill(-1, cur);
   return { text, view, toText, breakBefore, sentences, tokens, tokenAt };
+}
+
+/** Where jieba's words lie in a text: word w is [starts[w], ends[w]); starts null: each word starts where the one before ended. */
+export interface WordSpans {
+  readonly starts: Int32Array | null;
+  readonly ends: Uint32Array | Int32Array;
+}
+
+const NO_WORDS: WordSpans = { starts: null, ends: new Uint32Array(0) };
+
+/**
+ * nodejieba's binding as patched by scripts/patch-nodejieba: zhkgCutEnds(text, hmm) gives the
+ * UTF-16 end offset of each word of cut(text, hmm), without making a JS string per word (about 40%
+ * of a cut's time). Null with a binding built without the patch: cut() is used instead.
+ */
+const binding: { zhkgCutEnds?: (text: string, hmm: boolean) => Uint32Array } | null = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const b = require(join(dirname(require.resolve('nodejieba/package.json')), 'build', 'Release', 'nodejieba.node'));
+    return typeof b.zhkgCutEnds === 'function' ? b : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** Whether segment() gets word offsets straight from the binding (scripts/patch-nodejieba part 3). */
+export const hasWordEnds = binding !== null;
+
+/**
+ * jieba's words of `view` (cut with HMM), as spans. `useEnds` false takes the stock cut() path,
+ * which finds each returned word back in the text (for binding without the patch, and for tests
+ * comparing the two).
+ */
+export function wordSpans(view: string, useEnds = hasWordEnds): WordSpans {
+  ensureLoaded();
+  if (useEnds && binding) {
+    const ends = binding.zhkgCutEnds!(view, true);
+    // the words tile the text; anything else (a decoding failure inside cppjieba) falls back
+    if (ends.length ? ends[ends.length - 1] === view.length : view.length === 0) return { starts: null, ends };
+  }
+  const words = nodejieba.cut(view, true);
+  const starts = new Int32Array(words.length);
+  const ends = new Int32Array(words.length);
+  let cur = 0;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w];
+    const at = view.startsWith(word, cur) ? cur : view.indexOf(word, cur);
+    if (at < 0) throw new Error(`segment: jieba word "${word}" not found in the text at ${cur}`);
+    starts[w] = at;
+    ends[w] = cur = at + word.length;
+  }
+  return { starts, ends };
 }
 
 /** Plain jieba cut (for benchmarks and comparisons). */
