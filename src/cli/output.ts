@@ -38,39 +38,54 @@ export function openOutput(out: string | undefined, stdout: Writable): { stream:
 export const write = writeChunk;
 
 /**
- * Gathers text and bytes into writes of about `size` bytes (strings are counted by length, which
- * is close enough): fewer, larger writes, with memory bounded by one chunk.
+ * Gathers text and bytes into writes of up to `size` bytes: fewer, larger writes, with memory
+ * bounded by one chunk. Text is encoded to UTF-8 straight into the chunk (no joined string, no
+ * second copy); a piece larger than a chunk is written on its own.
  */
 export class ChunkedWriter {
-  private parts: (string | Uint8Array)[] = [];
-  private length = 0;
+  private buf: Buffer;
+  private used = 0;
   constructor(
-    private readonly sink: (chunk: string | Uint8Array) => Promise<void> | void,
-    private readonly size = 1 << 20,
-  ) {}
+    private readonly sink: (chunk: Uint8Array) => Promise<void> | void,
+    private readonly size = 4 << 20,
+  ) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
 
   text(s: string): Promise<void> | void {
-    return this.add(s);
+    // a UTF-16 code unit takes at most 3 bytes in UTF-8
+    if (this.used + 3 * s.length <= this.size) {
+      this.used += this.buf.write(s, this.used);
+      return;
+    }
+    return this.spill(s);
   }
 
   bytes(b: Uint8Array): Promise<void> | void {
-    return this.add(b);
+    if (this.used + b.length <= this.size) {
+      this.buf.set(b, this.used);
+      this.used += b.length;
+      return;
+    }
+    return this.spill(b);
   }
 
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const parts = this.parts;
-    this.parts = [];
-    this.length = 0;
-    if (parts.length === 1) await this.sink(parts[0]);
-    else if (parts.every((p) => typeof p === 'string')) await this.sink((parts as string[]).join(''));
-    else await this.sink(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    if (this.used === 0) return;
+    // the stream may hold on to the written bytes: the next chunk goes into a new buffer
+    const out = this.buf.subarray(0, this.used);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.used = 0;
+    await this.sink(out);
   }
 
-  private add(part: string | Uint8Array): Promise<void> | void {
-    this.parts.push(part);
-    this.length += part.length;
-    if (this.length >= this.size) return this.flush();
+  /** A piece that does not fit: flush, then keep it (or write it alone if larger than a chunk). */
+  private async spill(part: string | Uint8Array): Promise<void> {
+    await this.flush();
+    const big = typeof part === 'string' ? 3 * part.length > this.size : part.length > this.size;
+    if (big) await this.sink(typeof part === 'string' ? Buffer.from(part) : part);
+    else if (typeof part === 'string') await this.text(part);
+    else await this.bytes(part);
   }
 }
 

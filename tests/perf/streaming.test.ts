@@ -5,7 +5,7 @@
  * article texts; the layout's work is bounded; the loader writes one row per relationship id.
  */
 import { expect } from 'chai';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +17,7 @@ import { batchRows } from '../../src/neo4j/load';
 import { betweennessSources, BETWEENNESS_BUDGET, scalableBetweenness } from '../../src/graph/betweenness';
 import { articleToGraph } from '../../src/resolve/to-graph';
 import type { ArticleFacts } from '../../src/types';
+import { ChunkedWriter } from '../../src/cli/output';
 
 const corpus = join(__dirname, '..', '..', '..', 'corpus');
 
@@ -89,6 +90,48 @@ describe('perf: streamed JSON Lines', () => {
     expect(toJson(streamed.graph)).to.equal(toJson(inMemory.graph));
     expect(buildGraph(arts, undefined, { keepArticles: false }).articles).to.deep.equal([]);
     expect(inMemory.articles.length).to.equal(arts.length);
+  });
+});
+
+describe('perf: chunked output', () => {
+  // pieces of a real sample page: CJK (3 bytes), ASCII, an astral character (4 bytes), a lone surrogate
+  const page = readFileSync(join(corpus, readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()[0]), 'utf8');
+  const pieces = [page.slice(0, 700), 'x\n', '\u{20000}\u{1F600}', '\ud800', page.slice(700, 2000), page.slice(2000)];
+
+  async function through(size: number, parts: (string | Uint8Array)[]): Promise<{ out: Buffer; writes: number[] }> {
+    const got: Uint8Array[] = [];
+    const w = new ChunkedWriter((c) => {
+      got.push(Buffer.from(c)); // a copy: the writer must not touch a chunk once handed over
+    }, size);
+    for (const p of parts) await (typeof p === 'string' ? w.text(p) : w.bytes(p));
+    await w.flush();
+    return { out: Buffer.concat(got), writes: got.map((g) => g.length) };
+  }
+
+  it('writes the UTF-8 of its text and bytes, in order, in chunks no larger than the size', async () => {
+    const parts: (string | Uint8Array)[] = [...pieces, Buffer.from(page.slice(100, 900)), ...pieces];
+    const expected = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+    for (const size of [64, 1000, 4096, 1 << 20]) {
+      const { out, writes } = await through(size, parts);
+      expect(out.equals(expected), `size ${size}`).to.equal(true);
+      // only a piece larger than the chunk goes out larger, on its own
+      const pieceBytes = parts.map((p) => (typeof p === 'string' ? Buffer.byteLength(p) : p.length));
+      for (const n of writes) if (n > size) expect(pieceBytes).to.include(n);
+    }
+    const { writes } = await through(1 << 20, parts);
+    expect(writes.length).to.equal(1);
+  });
+
+  it('does not reuse a chunk it has handed to the sink', async () => {
+    const held: Uint8Array[] = [];
+    const w = new ChunkedWriter((c) => {
+      held.push(c); // kept by reference, as a stream does
+    }, 64);
+    const texts = ['二七区委书记陈红民', '到嵩山路街道调研', 'abc'.repeat(20), '郑州市二七区'];
+    for (const t of texts) await w.text(t);
+    await w.flush();
+    expect(Buffer.concat(held).toString('utf8')).to.equal(texts.join(''));
+    expect(held.length).to.be.greaterThan(1);
   });
 });
 
