@@ -18,12 +18,18 @@ export class DictionaryError extends Error {
  * A trie over strings; `match*` return the longest entry found. Nodes are keyed by UTF-16 code
  * unit (a word's astral characters are keyed by code point, > 0xffff, which no lookup by code
  * unit meets — as before, such words are never found).
+ *
+ * Words are added to a tree of Maps; lookups walk a flat copy of it (Edges, made at the first
+ * lookup after an add): typed-array reads instead of a Map lookup per node, whose chain of
+ * separate objects costs cache misses at every character (the tries are read at most
+ * positions of every article).
  */
 export class Trie<V> {
   readonly root: Node<V> = { next: new Map(), value: undefined };
   /** char code -> some entry starts with it (a cheap first test before walking the trie). */
   readonly first = new Uint8Array(65536);
   size = 0;
+  private flat: Edges<V> | null = null;
   add(word: string, value: V): void {
     this.first[word.charCodeAt(0)] = 1;
     let n = this.root;
@@ -35,34 +41,41 @@ export class Trie<V> {
     }
     if (n.value === undefined) this.size++;
     n.value = value;
+    this.flat = null;
+  }
+  /** The flat form of the trie, for lookups (made again after an add). */
+  edges(): Edges<V> {
+    return this.flat ?? (this.flat = new Edges(this.root));
   }
   /** Length of the longest entry starting at `pos` (reading forward), or 0. */
   longestLenAt(s: string, pos: number, limit = s.length): number {
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return 0;
-    let n: Node<V> | undefined = this.root;
+    const g = this.edges();
+    let n = 0;
     let best = 0;
     for (let i = pos; i < limit; i++) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) best = i - pos + 1;
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) best = i - pos + 1;
     }
     return best;
   }
   /** Longest entry starting at `pos` (reading forward), or null. */
   longestAt(s: string, pos: number, limit = s.length): { len: number; value: V } | null {
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return null;
-    let n: Node<V> | undefined = this.root;
+    const g = this.edges();
+    let n = 0;
     let best = 0;
-    let bestValue: V | undefined;
+    let bestNode = 0;
     for (let i = pos; i < limit; i++) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) {
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) {
         best = i - pos + 1;
-        bestValue = n.value;
+        bestNode = n;
       }
     }
-    return best ? { len: best, value: bestValue as V } : null;
+    return best ? { len: best, value: g.values[bestNode] as V } : null;
   }
   /**
    * All entries starting at `pos`, shortest first, without allocating: their lengths and values
@@ -70,14 +83,15 @@ export class Trie<V> {
    */
   allInto(s: string, pos: number, limit: number, lens: number[], values: V[]): number {
     if (pos >= limit || !this.first[s.charCodeAt(pos)]) return 0;
-    let n: Node<V> | undefined = this.root;
+    const g = this.edges();
+    let n = 0;
     let count = 0;
     for (let i = pos; i < limit; i++) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) {
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) {
         lens[count] = i - pos + 1;
-        values[count] = n.value;
+        values[count] = g.values[n] as V;
         count++;
       }
     }
@@ -87,6 +101,56 @@ export class Trie<V> {
 interface Node<V> {
   next: Map<number, Node<V>>;
   value: V | undefined;
+}
+
+/**
+ * A trie's nodes in flat arrays. Node 0 is the root. Nodes are numbered breadth first, so the
+ * children of a node have consecutive numbers: node n's children are the nodes
+ * from[n] .. from[n + 1] - 1, under the char codes codes[...] (few: read in turn); the root's
+ * many children are found by char code in a table. Edges keyed by a code point above 0xffff are
+ * left out: no lookup by code unit could follow them.
+ */
+export class Edges<V> {
+  /** node -> 1 where an entry ends */
+  readonly term: Uint8Array;
+  /** node -> the entry's value (undefined where none ends) */
+  readonly values: Array<V | undefined>;
+  /** char code -> the root's child under it, or 0 */
+  private readonly rootKids: Int32Array;
+  /** node -> its first child (from[n + 1]: past its last) */
+  private readonly from: Int32Array;
+  /** node -> the char code its parent reaches it by */
+  private readonly codes: Uint16Array;
+  constructor(root: Node<V>) {
+    const nodes: Array<Node<V>> = [root];
+    for (let k = 0; k < nodes.length; k++) for (const [key, m] of nodes[k].next) if (key <= 0xffff) nodes.push(m);
+    const n = nodes.length;
+    this.term = new Uint8Array(n);
+    this.values = [];
+    this.rootKids = new Int32Array(65536);
+    this.from = new Int32Array(n + 1);
+    this.codes = new Uint16Array(n);
+    let next = 1; // the number of the next child (in the order the nodes were numbered)
+    for (let k = 0; k < n; k++) {
+      const node = nodes[k];
+      this.values.push(node.value);
+      if (node.value !== undefined) this.term[k] = 1;
+      this.from[k] = next;
+      for (const key of node.next.keys()) {
+        if (key > 0xffff) continue;
+        if (k === 0) this.rootKids[key] = next;
+        this.codes[next++] = key;
+      }
+    }
+    this.from[n] = next;
+  }
+  /** The child of `node` under char code `code`, or 0 (none). */
+  child(node: number, code: number): number {
+    if (node === 0) return this.rootKids[code] | 0; // (| 0: NaN past the end of the text reads undefined)
+    const end = this.from[node + 1];
+    for (let k = this.from[node]; k < end; k++) if (this.codes[k] === code) return k;
+    return 0;
+  }
 }
 
 const NO_MATCHES: never[] = [];
@@ -103,41 +167,43 @@ export class ReverseTrie<V> {
   allEndingAt(s: string, end: number, limit = 0): Array<{ len: number; value: V }> {
     if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return NO_MATCHES;
     let out: Array<{ len: number; value: V }> | null = null;
-    // walk the underlying trie by hand, backwards
-    let n: Node<V> | undefined = this.t.root;
+    const g = this.t.edges();
+    let n = 0;
     for (let i = end - 1; i >= limit; i--) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) (out ??= []).push({ len: end - i, value: n.value });
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) (out ??= []).push({ len: end - i, value: g.values[n] as V });
     }
     return out ?? NO_MATCHES;
   }
   /** Length of the longest entry ending at `end` (reading backwards no further than `limit`), or 0. */
   longestLenEndingAt(s: string, end: number, limit = 0): number {
     if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return 0;
-    let n: Node<V> | undefined = this.t.root;
+    const g = this.t.edges();
+    let n = 0;
     let best = 0;
     for (let i = end - 1; i >= limit; i--) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) best = end - i;
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) best = end - i;
     }
     return best;
   }
   longestEndingAt(s: string, end: number, limit = 0): { len: number; value: V } | null {
     if (end <= limit || !this.t.first[s.charCodeAt(end - 1)]) return null;
-    let n: Node<V> | undefined = this.t.root;
+    const g = this.t.edges();
+    let n = 0;
     let best = 0;
-    let bestValue: V | undefined;
+    let bestNode = 0;
     for (let i = end - 1; i >= limit; i--) {
-      n = n.next.get(s.charCodeAt(i));
-      if (!n) break;
-      if (n.value !== undefined) {
+      n = g.child(n, s.charCodeAt(i));
+      if (n === 0) break;
+      if (g.term[n] === 1) {
         best = end - i;
-        bestValue = n.value;
+        bestNode = n;
       }
     }
-    return best ? { len: best, value: bestValue as V } : null;
+    return best ? { len: best, value: g.values[bestNode] as V } : null;
   }
 }
 
