@@ -3,7 +3,7 @@
  * candidate mentions and links the rule families add. All spans here are view spans
  * ([vs, ve) into Segmented.view); index.ts maps them back to article text offsets.
  */
-import type { Article, EntityType } from '../types';
+import type { Article, Entity, EntityType } from '../types';
 import type { Segmented, Token } from '../segment';
 import { type Dictionaries, FirstBit, type RelationWordKind } from './dictionaries';
 
@@ -18,6 +18,8 @@ export interface Cand {
   title?: TitleParse;
   /** A nested administrative unit inside a longer name. */
   nested?: boolean;
+  /** The entity made of this candidate (set by index.ts, once per candidate). */
+  entity?: Entity;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface Cand {
  * hidden class, so the sites that read them (entityOf, the relation rules) stay monomorphic.
  */
 export function cand(type: EntityType, key: string, vs: number, ve: number, ruleId: string, title?: TitleParse, nested?: boolean): Cand {
-  return { type, key, vs, ve, ruleId, title, nested };
+  return { type, key, vs, ve, ruleId, title, nested, entity: undefined };
 }
 
 export interface TitleParse {

@@ -10,6 +10,7 @@
  *   */
 import type { EntityType } from '../types';
 import type { SuffixInfo } from './dictionaries';
+import type { Token } from '../segment';
 import { type Ctx, RELATION_KINDS, Slot, cand, candidates, charTable, isBoundary, isCJK, isCJKCode, isNameChar, isNameCode, relationAt, relationIndex, tokenAt, zeroed } from './context';
 
 const MAX_STEM = 24;
@@ -48,14 +49,19 @@ interface Span {
   nested: boolean;
 }
 
-/** A jieba token is a boundary word that ends a name on its left. */
-function isBoundaryToken(ctx: Ctx, word: string, tag: string): boolean {
+/**
+ * A jieba token (`word`: the token's word or a piece of it) is a boundary word that ends a name
+ * on its left. (The token is passed, not its tag: the tag is looked up only when the word
+ * lists do not decide, its first reading being a lookup in a large table.)
+ */
+function isBoundaryToken(ctx: Ctx, word: string, tok: Token): boolean {
   const { d } = ctx;
   if (d.boundary.has(word)) return true;
   const k = d.relationWords.get(word);
   if (k !== undefined) {
     if (k === 'visit' || k === 'move' || k === 'lead' || k === 'accompany' || k === 'attend') return true;
   }
+  const tag = tok.tag;
   if ((tag === 'p' || tag === 'c' || tag[0] === 'u' || tag === 'r' || tag === 'd' || tag === 'y' || tag === 'e' || tag === 'o') && !d.gazetteer.has(word)) return true;
   return false;
 }
@@ -157,19 +163,19 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     if (t.ve === cur && (piece === '和' || piece === '与') && ss - cur < head.minstem && tokStart > floor) {
       const prev = tokenAt(ctx, tokStart - 1);
       // (but not 并与社区: a conjunction or adverb before it is not a name character)
-      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1]) && !isBoundaryToken(ctx, prev.word, prev.tag)) {
+      if (prev && prev.ve - prev.vs === 1 && isNameChar(V[tokStart - 1]) && !isBoundaryToken(ctx, prev.word, prev)) {
         cur = prev.vs;
         continue;
       }
     }
     if (t.ve === cur) {
       // 建设 ends a name (为建设全国…中心) except right before a project head (智慧社区建设项目)
-      if (isBoundaryToken(ctx, piece, t.tag) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
+      if (isBoundaryToken(ctx, piece, t) && !(head.type === 'Project' && ctx.d.projectVerbs.has(piece))) break;
       // (a verb between name words inside a company's name is part of it: 华电福新周宁/抽水/蓄能公司)
       const prevTok = tokenAt(ctx, tokStart - 1);
       // (also a brand that jieba cut into two single characters: 鑫/nr 达/v 化工有限公司)
       const sizesOk = !!prevTok && ((piece.length === 2 && prevTok.word.length >= 2) || (piece.length === 1 && prevTok.word.length === 1 && /^(nr|x|nz)$/.test(prevTok.tag)));
-      const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok.tag) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
+      const verbInName = head.type === 'Organization' && tokStart > floor && sizesOk && !!prevTok && prevTok.ve === tokStart && NAME_TAGS.has(prevTok.tag) && !isBoundaryToken(ctx, prevTok.word, prevTok) && !ctx.personMask[tokStart - 1] && !ctx.d.relationWords.has(piece);
       // (区社会治理综合服务中心: a verb after a noun that follows a level word is inside the name)
       const levelTok = prevTok ? tokenAt(ctx, prevTok.vs - 1) : undefined;
       const verbInPlace = head.type === 'Place' && piece.length === 2 && !!prevTok && prevTok.ve === tokStart && prevTok.tag === 'n' && prevTok.word.length >= 2 && !!levelTok && levelTok.ve === prevTok.vs && ctx.d.levels.includes(levelTok.word) && levelTok.vs >= floor;
@@ -418,7 +424,7 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
     for (let k = fe - 1; k >= fs; k--) {
       const t = tokenAt(ctx, k);
       if (!t || t.vs < fs) break;
-      if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t.tag) && !['与', '和', '及'].includes(t.word)) {
+      if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t) && !['与', '和', '及'].includes(t.word)) {
         s0 = t.ve;
         break;
       }

@@ -486,10 +486,11 @@ function titleNames(ctx: Ctx, words: TitleWord[][]): void {
 function parenTitles(ctx: Ctx, words: TitleWord[][]): void {
   const { V } = ctx;
   const sents = ctx.seg.sentences;
+  const opens = new NextOf(V, '(');
   for (let si = 0; si < sents.length; si++) {
     const sent = sents[si];
     // (no title is in parentheses in a sentence without any: only the 领导 names are read there)
-    const open = V.indexOf('(', sent.vs);
+    const open = opens.at(sent.vs);
     for (const t of findTitles(ctx, sent.vs, words[si], open >= 0 && open < sent.ve)) {
       if (V[t.start - 1] !== '(' || V[t.end] !== ')' || ctx.claimed[t.start]) continue;
       const o = t.start - 1;
@@ -507,14 +508,39 @@ function parenTitles(ctx: Ctx, words: TitleWord[][]): void {
   }
 }
 
+/**
+ * V.indexOf(ch, i), remembered: the one found serves every later i up to it. (Asked once a
+ * sentence, a search from each sentence start ran on to the next such character, often the end
+ * of the text: a pass over the rest of the text for every sentence.)
+ */
+class NextOf {
+  /** the first `ch` at or after `from` is at `found` (-1: none) */
+  private from = 0;
+  private found: number;
+  constructor(
+    private readonly V: string,
+    private readonly ch: string,
+  ) {
+    this.found = V.indexOf(ch);
+  }
+  at(i: number): number {
+    if (i < this.from || (this.found >= 0 && this.found < i)) {
+      this.from = i;
+      this.found = this.V.indexOf(this.ch, i);
+    }
+    return this.found;
+  }
+}
+
 /** 陈红民、苏建设、时博、许广佑等 */
 function nameLists(ctx: Ctx): void {
   const { V, d } = ctx;
+  const listSeps = new NextOf(V, '、');
   for (const sent of ctx.seg.sentences) {
     let i = sent.vs;
     while (i < sent.ve) {
       if (V[i] !== '、') {
-        const next = V.indexOf('、', i);
+        const next = listSeps.at(i);
         i = next < 0 || next > sent.ve ? sent.ve : next;
         continue;
       }
@@ -541,13 +567,10 @@ function nameLists(ctx: Ctx): void {
       for (const L of NAME_LENGTHS) {
         const a = seps[0] - L;
         if (a < sent.vs) continue;
-        const before = a === sent.vs ? '，' : V[a - 1];
-        const intro =
-          wordEndsAt(d.ruleWords['list-intro'], V, a) ||
-          (a > 0 && ctx.claimed[a - 1] === 1) ||
-          !!d.notTitle.longestLenAt(V, Math.max(sent.vs, a - 4), a) ||
-          groupBefore(ctx, a, sent.vs);
-        if ((CLAUSE_START.has(before) || intro) && nameShape(ctx, a, seps[0])) {
+        // at a clause start (the sentence's counts) or after an introducing word; the tests are
+        // pure, so the cheap ones go first and the introducing words are looked for only when needed
+        if (!nameShape(ctx, a, seps[0])) continue;
+        if (a === sent.vs || CLAUSE_START_CODE[V.charCodeAt(a - 1)] === 1 || listIntroBefore(ctx, a, sent.vs)) {
           first = [a, seps[0]];
           break;
         }
@@ -572,6 +595,17 @@ function nameLists(ctx: Ctx): void {
       for (const it of items) if (!ctx.claimed[it[0]]) addPerson(ctx, it[0], it[1], 'person/name-list');
     }
   }
+}
+
+/** A word that introduces a list of names ends right before `a`: 领导, a title, 区领导, 群众 … */
+function listIntroBefore(ctx: Ctx, a: number, floor: number): boolean {
+  const { V, d } = ctx;
+  return (
+    wordEndsAt(d.ruleWords['list-intro'], V, a) ||
+    (a > 0 && ctx.claimed[a - 1] === 1) ||
+    !!d.notTitle.longestLenAt(V, Math.max(floor, a - 4), a) ||
+    groupBefore(ctx, a, floor)
+  );
 }
 
 /** The name lengths tried for a list's first item or a name before a parenthesis, in order. */
@@ -618,15 +652,29 @@ function nameVerb(ctx: Ctx): void {
   const { V, d } = ctx;
   const titleEnd = zeroed(Slot.TitleEnd, V.length + 1);
   for (const t of ctx.titles) titleEnd[t.ve] = 1;
+  const claimed = ctx.claimed;
   for (const sent of ctx.seg.sentences) {
     for (let p = sent.vs; p < sent.ve; p++) {
-      if (ctx.claimed[p]) continue;
-      if (!(p === sent.vs || titleEnd[p] === 1 || CLAUSE_START_LOW[V.charCodeAt(p - 1)] === 1)) continue;
-      if (!singleSurnameAt(ctx, p) && !compoundSurnameAt(ctx, p) && !d.officialsTrie.first[V.charCodeAt(p)] && !ctx.personNames.size) continue;
+      // a clause start: the sentence's, after a title, or after a CLAUSE_START character
+      // (tested below U+3400 first: reading the table past its end is slow)
+      if (p !== sent.vs && titleEnd[p] !== 1) {
+        const c = V.charCodeAt(p - 1);
+        if (c >= 0x3400 || CLAUSE_START_LOW[c] !== 1) continue;
+      }
+      if (claimed[p]) continue;
+      // (nameAt finds nothing without a surname here, unless an official's or a found name starts here)
+      if (!singleSurnameAt(ctx, p) && !compoundSurnameAt(ctx, p) && !d.officialsTrie.first[V.charCodeAt(p)] && !foundNameStartsWith(ctx, V.charCodeAt(p))) continue;
       const len = nameAt(ctx, p, false);
       if (len) addPerson(ctx, p, p + len, 'person/name-verb');
     }
   }
+}
+
+/** Some name found in this article (ctx.personNameList) starts with the character `code`. */
+function foundNameStartsWith(ctx: Ctx, code: number): boolean {
+  const names = ctx.personNameList;
+  for (let k = 0; k < names.length; k++) if (names[k].charCodeAt(0) === code) return true;
+  return false;
 }
 
 /** Every further occurrence of a known or found name. */
