@@ -58,8 +58,8 @@ function zhkg(args, env = {}) {
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`zhkg ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-2000)}`);
-  const m = /zhkg-stats maxrss_kb=(\d+)/.exec(r.stderr);
-  return { seconds, rssMB: m ? Number(m[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
+  const m = /zhkg-stats maxrss_kb=(\d+)(?: cpu_ms=(\d+))?/.exec(r.stderr);
+  return { seconds, rssMB: m ? Number(m[1]) / 1024 : NaN, cpu: m && m[2] ? Number(m[2]) / 1000 : NaN, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** (b)/(c): zhkg extract of corpus `c` with `workers` threads into bench/out/`name`. */
@@ -79,7 +79,8 @@ function bareCut(files) {
     const files = JSON.parse(process.argv[1]); let bytes = 0, ns = 0n, words = 0;
     for (const f of files) { const t = fs.readFileSync(f, 'utf8'); bytes += Buffer.byteLength(t);
       const t0 = process.hrtime.bigint(); words += j.cut(t).length; ns += process.hrtime.bigint() - t0; }
-    console.log(JSON.stringify({ bytes, seconds: Number(ns) / 1e9, words, rssMB: process.resourceUsage().maxRSS / 1024 }));`;
+    const u = process.resourceUsage();
+    console.log(JSON.stringify({ bytes, seconds: Number(ns) / 1e9, words, rssMB: u.maxRSS / 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));`;
   const listFile = path.join(outDir, 'files.json');
   fs.writeFileSync(listFile, JSON.stringify(files));
   const t0 = process.hrtime.bigint();
@@ -157,29 +158,31 @@ async function endToEnd(c, label) {
   const aw = best(bare, (r) => r.wall);
   const one = best(repeat(() => extract(c, 1, 'one.jsonl')));
   const many = best(repeat(() => extract(c, cores, 'many.jsonl')));
+  // CPU s: the process's user + system time, all its threads (V8's compiler and GC threads included)
   const rows = [
-    ['(a) nodejieba.cut, bare: cut calls', a.seconds, a.rssMB, '1.00 (baseline)'],
-    ['(a\') same, whole program', aw.wall, aw.rssMB, '1.00 (baseline)'],
-    ['(b) zhkg extract, 1 thread', one.seconds, one.rssMB, `${(a.seconds / one.seconds).toFixed(2)} x (a), ${(aw.wall / one.seconds).toFixed(2)} x (a')`],
-    [`(c) zhkg extract, ${cores} workers`, many.seconds, many.rssMB, `${(one.seconds / many.seconds).toFixed(2)} x (b)`],
+    ['(a) nodejieba.cut, bare: cut calls', a.seconds, a.rssMB, '1.00 (baseline)', NaN],
+    ['(a\') same, whole program', aw.wall, aw.rssMB, '1.00 (baseline)', aw.cpu],
+    ['(b) zhkg extract, 1 thread', one.seconds, one.rssMB, `${(a.seconds / one.seconds).toFixed(2)} x (a), ${(aw.wall / one.seconds).toFixed(2)} x (a')`, one.cpu],
+    [`(c) zhkg extract, ${cores} workers`, many.seconds, many.rssMB, `${(one.seconds / many.seconds).toFixed(2)} x (b)`, many.cpu],
   ];
   const e2e = await endToEnd(c, 'e2e-1x');
-  if (e2e.load) rows.push(['(d) zhkg load (bundled Neo4j)', e2e.load.seconds, e2e.load.rssMB, '']);
-  rows.push(['(e) analyze + 4 exports', e2e.graph.seconds, e2e.graph.rssMB, '']);
+  if (e2e.load) rows.push(['(d) zhkg load (bundled Neo4j)', e2e.load.seconds, e2e.load.rssMB, '', NaN]);
+  rows.push(['(e) analyze + 4 exports', e2e.graph.seconds, e2e.graph.rssMB, '', NaN]);
   const articlesOut = fs.readFileSync(path.join(outDir, 'one.jsonl'), 'utf8').split('\n').filter(Boolean).length;
 
-  console.log('\nstep                                 seconds      MB/s  articles/s  peak RSS MB  ratio');
-  for (const [name, s, rss, ratio] of rows) {
+  console.log('\nstep                                 seconds   CPU s      MB/s  articles/s  peak RSS MB  ratio');
+  for (const [name, s, rss, ratio, cpu] of rows) {
     const rate = name.startsWith('(a') || name.startsWith('(b)') || name.startsWith('(c)') ? (mb / s).toFixed(2) : '';
     const aps = name.startsWith('(b)') || name.startsWith('(c)') ? (articlesOut / s).toFixed(0) : '';
-    console.log(`${name.padEnd(36)} ${s.toFixed(2).padStart(8)} ${rate.padStart(9)} ${aps.padStart(11)} ${rss.toFixed(0).padStart(12)}  ${ratio}`);
+    const cpuText = Number.isFinite(cpu) ? cpu.toFixed(2) : '';
+    console.log(`${name.padEnd(36)} ${s.toFixed(2).padStart(8)} ${cpuText.padStart(7)} ${rate.padStart(9)} ${aps.padStart(11)} ${rss.toFixed(0).padStart(12)}  ${ratio}`);
   }
   if (e2e.load) {
     const rels = count(/relationships[^\d]*(\d+)/, e2e.load.stdout);
     console.log(`(d) load: ${e2e.load.stdout.trim().split('\n').slice(-3).join(' | ')}`);
     if (rels) console.log(`(d) ${(rels / e2e.load.seconds).toFixed(0)} relationships/s end to end (process start included)`);
   }
-  const result = { articles, mb, cores, cpu: os.cpus()[0].model, node: process.version, runs, bare: a, bareProgram: { s: aw.wall }, one: { s: one.seconds, rss: one.rssMB }, many: { s: many.seconds, rss: many.rssMB }, e2e1: { s: e2e.seconds } };
+  const result = { articles, mb, cores, cpu: os.cpus()[0].model, node: process.version, runs, bare: a, bareProgram: { s: aw.wall, cpu: aw.cpu }, one: { s: one.seconds, rss: one.rssMB, cpu: one.cpu }, many: { s: many.seconds, rss: many.rssMB, cpu: many.cpu }, e2e1: { s: e2e.seconds } };
   console.log(`\n${ratios('ratios', { seconds: a.seconds, wall: aw.wall }, one, many)}`);
 
   if (scale10) {
@@ -204,7 +207,7 @@ async function endToEnd(c, label) {
     step('analyze + 4 exports', e2e.graph, e2e10.graph);
     console.log(`end to end (extract + load + analyze/exports): 1x ${e2e.seconds.toFixed(1)} s, 10x ${e2e10.seconds.toFixed(1)} s: ratio ${(e2e10.seconds / e2e.seconds).toFixed(2)} (bar <= 11)${e2e.failed.length || e2e10.failed.length ? ' INCOMPLETE: failed exports, times understated' : ''}`);
     console.log(`extract peak RSS: 1x ${rss1.toFixed(0)} MB, 10x ${rss10.toFixed(0)} MB: ratio ${(rss10 / rss1).toFixed(2)} (bar <= 2)`);
-    console.log(`10x, once each: (a) cut calls ${a10.seconds.toFixed(1)} s, (a') whole program ${a10.wall.toFixed(1)} s, (b) 1 thread ${one10.seconds.toFixed(1)} s, (c) ${cores} workers ${many10.seconds.toFixed(1)} s`);
+    console.log(`10x, once each: (a) cut calls ${a10.seconds.toFixed(1)} s, (a') whole program ${a10.wall.toFixed(1)} s, (b) 1 thread ${one10.seconds.toFixed(1)} s (CPU ${one10.cpu.toFixed(1)} s), (c) ${cores} workers ${many10.seconds.toFixed(1)} s (CPU ${many10.cpu.toFixed(1)} s)`);
     console.log(ratios('ratios at 10x', a10, one10, many10));
     result.scale10 = { bare: { s: a10.seconds, wall: a10.wall }, one: { s: one10.seconds, rss: one10.rssMB }, many: { s: many10.seconds, rss: many10.rssMB } };
     const brief = (x) => x && { s: x.seconds, rssMB: x.rssMB };

@@ -68,9 +68,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  // For benchmarks (scripts/bench.js): report this process's peak RSS (worker threads included).
+  // For benchmarks (scripts/bench.js): this process's peak RSS and CPU time (worker threads included).
   if (process.env.ZHKG_STATS) {
-    process.on('exit', () => process.stderr.write(`zhkg-stats maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+    process.on('exit', () => {
+      const u = process.resourceUsage();
+      process.stderr.write(`zhkg-stats maxrss_kb=${u.maxRSS} cpu_ms=${Math.round((u.userCPUTime + u.systemCPUTime) / 1000)}\n`);
+    });
   }
   // `zhkg extract corpus | head` closes our stdout early: stop quietly, as Unix tools do.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
