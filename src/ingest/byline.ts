@@ -37,8 +37,11 @@ interface Compiled {
   /** Does any opening form match (opening or a pattern)? One test rejects most lines. Null when a
    *  pattern has a back-reference (its group numbers would shift in the alternation). */
   anyOpening: RegExp | null;
-  /** The role words a byline glued to the end of a line starts with, and the place where one starts. */
-  trailingRoles: string[];
+  /**
+   * Does a line hold any of the role words a byline glued to the end of a line starts with (a search
+   * for the literals: no u flag needed)? Null: there are none. And the place where such a byline starts.
+   */
+  anyTrailingRole: RegExp | null;
   trailing: RegExp;
 }
 
@@ -74,7 +77,7 @@ function dict(): Compiled {
     anyOpening: d.openingPatterns.some((p) => BACKREFERENCE.test(p))
       ? null
       : new RegExp([opening, ...d.openingPatterns].map((p) => `(?:${p})`).join('|'), 'u'),
-    trailingRoles: d.trailingRoles,
+    anyTrailingRole: d.trailingRoles.length ? new RegExp(d.trailingRoles.map(escape).join('|')) : null,
     trailing: new RegExp(
       `[。！？!?…”」』）)]\\s*(?=[(（【]?\\s*(?:${d.trailingRolePrefixes.map(escape).join('|')})?(?:${d.trailingRoles.map(escape).join('|')}))`,
       'gu',
@@ -88,6 +91,49 @@ function isName(token: string, max: number): boolean {
   return dict().name.test(token) && plain.length <= max && !dict().stop.has(plain[0]);
 }
 
+/** leadClass values: not yet met, skipped before the first token, can start it with a role word, cannot. */
+const LEAD_SKIP = 1;
+const LEAD_ROLE = 2;
+const LEAD_OTHER = 3;
+/** Per code unit, filled as met: what its NFKC is at the start of a byline (see mayOpenWithRole). */
+const leadClass = new Uint8Array(0x10000);
+/** What parseByline passes over before the first token (white space, bullets, an opening bracket, 、:：), after NFKC. */
+const LEAD_SKIPPED = /^[\s■□●◆▲△★☆◇○(\[【、:：]$/u;
+
+function leadClassOf(c: number, rolesByStart: Map<number, unknown>): number {
+  let k = leadClass[c];
+  if (k !== 0) return k;
+  if (c >= 0xd800 && c <= 0xdfff) k = LEAD_ROLE; // a surrogate: its character's NFKC is not looked at
+  else {
+    const n = String.fromCharCode(c).normalize('NFKC');
+    let i = 0;
+    while (i < n.length && LEAD_SKIPPED.test(n[i])) i++;
+    k = i === n.length ? LEAD_SKIP : rolesByStart.has(n.charCodeAt(i)) ? LEAD_ROLE : LEAD_OTHER;
+  }
+  return (leadClass[c] = k);
+}
+
+/**
+ * Can the text, once normalised, open with a role word after what parseByline passes over? Read on
+ * the raw text: the first character whose NFKC is not all passed over must start with a role word's
+ * first character. (NFKC makes every character's decomposition and composes: the role words' first
+ * characters are CJK ideographs, which composing neither makes nor takes, and nothing composes with
+ * the characters passed over; so the ideograph parseByline finds comes from one character's NFKC,
+ * after characters that are all passed over.) Rejects most lines at their first character.
+ */
+function mayOpenWithRoleIn(text: string, rolesByStart: Map<number, unknown>): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const k = leadClassOf(text.charCodeAt(i), rolesByStart);
+    if (k !== LEAD_SKIP) return k === LEAD_ROLE;
+  }
+  return false;
+}
+
+/** mayOpenWithRoleIn with the dictionary's role words (for the tests). */
+export function mayOpenWithRole(text: string): boolean {
+  return mayOpenWithRoleIn(text, dict().rolesByStart);
+}
+
 /** Sentence punctuation: never in a byline (记者了解到，…). */
 const SENTENCE_PUNCT = /[。！？!?；;，,“”"]/u;
 
@@ -97,11 +143,9 @@ const SENTENCE_PUNCT = /[。！？!?；;，,“”"]/u;
  */
 export function parseByline(text: string): Byline | null {
   if (text.length > 80) return null;
-  // Most lines are rejected before any normalising: a line opening with a CJK ideograph (NFKC
-  // leaves them as they are) that starts no role word, or holding sentence punctuation (NFKC keeps
-  // each of these or turns it into another of them: ，-> ,).
-  const c0 = text.charCodeAt(0);
-  if (c0 >= 0x4e00 && c0 <= 0x9fff && !dict().rolesByStart.has(c0)) return null;
+  // Most lines are rejected before any normalising: a line that cannot open with a role word, or
+  // holding sentence punctuation (NFKC keeps each of these or turns it into another of them: ，-> ,).
+  if (!mayOpenWithRoleIn(text, dict().rolesByStart)) return null;
   if (SENTENCE_PUNCT.test(text)) return null;
   let t = text.normalize('NFKC').trim().replace(/^[■□●◆▲△★☆◇○]+\s*/u, '');
   const bracket = /^[(\[【]\s*(.*?)\s*[)\]】]$/u.exec(t);
@@ -171,8 +215,8 @@ export function bylineEmpty(b: Byline): boolean {
  * Returns the index where the byline starts, or -1.
  */
 export function trailingBylineStart(line: string): number {
-  const { trailingRoles, trailing: re } = dict();
-  if (!trailingRoles.some((r) => line.includes(r))) return -1; // most lines: no role word at all
+  const { anyTrailingRole, trailing: re } = dict();
+  if (anyTrailingRole === null || !anyTrailingRole.test(line)) return -1; // most lines: no role word at all
   re.lastIndex = 0;
   let last = -1;
   for (let m = re.exec(line); m; m = re.exec(line)) last = m.index + m[0].length;

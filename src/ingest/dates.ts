@@ -112,7 +112,12 @@ export function findDatelineInSentence(sentence: string): Dateline | null {
 export function formatDate(d: Dateline, pageDate: string | null): string {
   if (d.year) return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
   if (pageDate) {
-    const [y, m] = pageDate.split('-').map(Number);
+    // the page date's year and month: its first two '-'-separated fields (no split(), map(): one
+    // call per article)
+    const dash = pageDate.indexOf('-');
+    const y = Number(dash < 0 ? pageDate : pageDate.slice(0, dash));
+    const dash2 = dash < 0 ? -1 : pageDate.indexOf('-', dash + 1);
+    const m = dash < 0 ? NaN : Number(dash2 < 0 ? pageDate.slice(dash + 1) : pageDate.slice(dash + 1, dash2));
     const year = d.month > m + 1 ? y - 1 : y;
     return `${year}-${pad(d.month)}-${pad(d.day)}`;
   }

@@ -4,7 +4,7 @@
  * that is binary (NUL bytes, control characters) or invalid in every candidate is rejected, with
  * the line of the first bad byte where one can be named.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { SourceEncoding } from '../types';
 
@@ -39,6 +39,18 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+/**
+ * Bytes that are valid UTF-8 (isUtf8), as text. Text that is not ASCII is transcoded to UTF-16 and
+ * read as such: Node's transcode does UTF-8 to UTF-16 in bulk, several times faster on Chinese text
+ * than toString('utf8'), and on valid UTF-8 both give the same characters (where Node is built
+ * without ICU there is no transcode: toString then).
+ */
+export function validUtf8Text(buf: Uint8Array): string {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (typeof transcode !== 'function' || isAscii(b)) return b.toString('utf8');
+  return transcode(b, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /** Valid multi-byte sequences and invalid positions (resynchronising after each), in one pass. */
@@ -196,7 +208,7 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
     const body = buf.subarray(3);
     const bad = isUtf8(body) ? -1 : firstInvalidUtf8(body);
     if (bad >= 0) return { ok: false, reason: 'undecodable', message: `has a UTF-8 byte order mark but invalid UTF-8 at byte ${bad + 3}`, line: lineOfByte(body, bad) };
-    return check(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), 'utf-8-bom', 'UTF-8');
+    return check(validUtf8Text(body), 'utf-8-bom', 'UTF-8');
   }
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     const be = buf[0] === 0xfe;
@@ -221,7 +233,7 @@ function decodeRaw(buf: Uint8Array): DecodeResult {
   }
   const bad = isUtf8(buf) ? -1 : firstInvalidUtf8(buf); // (the same test; isUtf8 is native)
   if (bad < 0) {
-    const utf8 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8');
+    const utf8 = validUtf8Text(buf);
     // GB18030 bytes can happen to be valid UTF-8 (图 = CD BC reads as U+037C): Chinese UTF-8 always has
     // three-byte characters, so UTF-8 holding only two-byte ones, mostly beyond Latin-1 (Greek, Cyrillic...:
     // not a no-break space or an é), where GB18030 reads clean CJK, is GB18030

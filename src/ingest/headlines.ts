@@ -8,7 +8,7 @@
  * (headline + subheadline). Markdown headings keep their position (the article after them).
  */
 import type { HeadlineBlock } from './split-articles';
-import { letterCodes, lettersOnly } from './text-utils';
+import { LETTER_DROP, LETTER_SLOW, letterCodes, letterOf, lettersOnly } from './text-utils';
 
 export interface Attached {
   /** Per article: the headline lines (texts) in page order. */
@@ -20,12 +20,62 @@ export interface Attached {
 /** A character bigram (two UTF-16 code units of the letters) as one 32-bit integer. */
 const gram = (a: number, b: number) => (a << 16) | b;
 
-/** The distinct bigrams of a text's letters, in order of first occurrence. */
-function bigrams(s: string): Set<number> {
-  const t = letterCodes(s);
-  const out = new Set<number>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(gram(t[i], t[i + 1]));
-  return out;
+/**
+ * Bigram -> its index (0, 1, 2... in order of first addition), open addressing in typed arrays.
+ * (A Map keyed by the bigrams boxed every key above 2^30, i.e. every CJK bigram, on each lookup.)
+ */
+class GramIndex {
+  private keys: Int32Array;
+  /** -1: empty slot. */
+  private vals: Int32Array;
+  /** The bigrams in order of index. */
+  readonly grams: number[] = [];
+
+  /** Room for `expected` bigrams without growing. */
+  constructor(expected: number) {
+    let size = 64;
+    while (size < 2 * expected) size *= 2;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size).fill(-1);
+  }
+
+  private slot(g: number): number {
+    const mask = this.keys.length - 1;
+    let i = (Math.imul(g, 0x9e3779b1) >>> 16) & mask;
+    while (this.vals[i] !== -1 && this.keys[i] !== g) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** The index of bigram g, or -1. */
+  get(g: number): number {
+    return this.vals[this.slot(g)];
+  }
+
+  /** The index of bigram g, added if new. */
+  add(g: number): number {
+    let i = this.slot(g);
+    if (this.vals[i] !== -1) return this.vals[i];
+    if (2 * (this.grams.length + 1) > this.keys.length) {
+      this.grow();
+      i = this.slot(g);
+    }
+    const k = this.grams.length;
+    this.keys[i] = g;
+    this.vals[i] = k;
+    this.grams.push(g);
+    return k;
+  }
+
+  private grow(): void {
+    const size = this.keys.length * 2;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size).fill(-1);
+    for (let k = 0; k < this.grams.length; k++) {
+      const i = this.slot(this.grams[k]);
+      this.keys[i] = this.grams[k];
+      this.vals[i] = k;
+    }
+  }
 }
 
 /** Per UTF-16 code unit: does a wanted bigram start / end with it? (all 0 between calls) */
@@ -40,25 +90,49 @@ function markGrams(grams: number[], v: number): void {
 }
 
 /**
- * Which of the given bigrams (gram index k -> grams[k], `index` the reverse) each body holds: one
- * flat array, body ai's flag for bigram k at [ai * grams.length + k]. One pass over each body's
- * letters; a pair of code units that no wanted bigram starts or ends with is skipped without a lookup.
+ * Which of the indexed bigrams (index k -> index.grams[k]) each body holds: one flat array, body
+ * ai's flag for bigram k at [ai * size + k]. One pass over each body's letters, read in place where
+ * the body is context-free for NFKC (see letterOf); a pair of letters that no wanted
+ * bigram starts or ends with is skipped without a lookup.
  */
-function gramsInBodies(bodies: string[], grams: number[], index: Map<number, number>): Uint8Array {
+function gramsInBodies(bodies: string[], index: GramIndex): Uint8Array {
+  const grams = index.grams;
   const size = grams.length;
   const has = new Uint8Array(bodies.length * size);
   markGrams(grams, 1);
   for (let ai = 0; ai < bodies.length; ai++) {
-    const t = letterCodes(bodies[ai]);
     const base = ai * size;
-    for (let i = 0; i + 1 < t.length; i++) {
-      if (startsGram[t[i]] === 0 || endsGram[t[i + 1]] === 0) continue;
-      const k = index.get(gram(t[i], t[i + 1]));
-      if (k !== undefined) has[base + k] = 1;
-    }
+    if (contextFreeGrams(bodies[ai], index, has, base)) continue;
+    has.fill(0, base, base + size); // (flags set before the character that needs NFKC)
+    letterGrams(letterCodes(bodies[ai]), index, has, base);
   }
   markGrams(grams, 0);
   return has;
+}
+
+/** Flag the indexed bigrams of a context-free text's letters; false (flags half set) when the text is not context-free. */
+function contextFreeGrams(s: string, index: GramIndex, has: Uint8Array, base: number): boolean {
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = letterOf(s.charCodeAt(i));
+    if (c === LETTER_DROP) continue;
+    if (c === LETTER_SLOW) return false;
+    if (prev >= 0 && startsGram[prev] !== 0 && endsGram[c] !== 0) {
+      const k = index.get(gram(prev, c));
+      if (k >= 0) has[base + k] = 1;
+    }
+    prev = c;
+  }
+  return true;
+}
+
+/** Flag the indexed bigrams of the letters t. */
+function letterGrams(t: Uint16Array, index: GramIndex, has: Uint8Array, base: number): void {
+  for (let i = 0; i + 1 < t.length; i++) {
+    if (startsGram[t[i]] === 0 || endsGram[t[i + 1]] === 0) continue;
+    const k = index.get(gram(t[i], t[i + 1]));
+    if (k >= 0) has[base + k] = 1;
+  }
 }
 
 /** The texts of a block's lines, concatenated. */
@@ -124,30 +198,38 @@ export function attachHeadlines(blocks: HeadlineBlock[], bodies: string[]): Atta
 
   // only the bigrams of the blocks left to place matter: each gets an index, the bodies are
   // scanned once for them, and a bigram's weight is computed once
-  const gramIndex = new Map<number, number>();
-  const gramList: number[] = [];
+  const texts: string[] = [];
+  let letters = 0;
+  for (let bi = 0; bi < nb; bi++) {
+    texts.push(placed[bi] ? '' : blockText(blocks[bi]));
+    letters += texts[bi].length;
+  }
+  const gramIndex = new GramIndex(letters);
+  // per block: its distinct bigrams' indexes, in order of first occurrence
   const blockGrams: number[][] = [];
+  const lastBlockOf: number[] = []; // per bigram index: the last block that listed it
   for (let bi = 0; bi < nb; bi++) {
     const ks: number[] = [];
     blockGrams.push(ks);
-    if (placed[bi]) continue;
-    for (const g of bigrams(blockText(blocks[bi]))) {
-      let k = gramIndex.get(g);
-      if (k === undefined) {
-        k = gramList.length;
-        gramIndex.set(g, k);
-        gramList.push(g);
-      }
+    const t = letterCodes(texts[bi]);
+    for (let i = 0; i + 1 < t.length; i++) {
+      const k = gramIndex.add(gram(t[i], t[i + 1]));
+      if (k === lastBlockOf.length) lastBlockOf.push(bi);
+      else if (lastBlockOf[k] === bi) continue;
+      else lastBlockOf[k] = bi;
       ks.push(k);
     }
   }
-  const size = gramList.length;
-  const bodyHas = size ? gramsInBodies(bodies, gramList, gramIndex) : new Uint8Array(0);
+  const size = gramIndex.grams.length;
+  const bodyHas = size ? gramsInBodies(bodies, gramIndex) : new Uint8Array(0);
+  // a bigram's weight: by the number of bodies holding it (one logarithm per count, not per bigram)
+  const weightOf = new Float64Array(n + 1);
+  for (let df = 0; df <= n; df++) weightOf[df] = Math.log(1 + (n + 1) / (df + 0.5));
   const idf = new Float64Array(size);
   for (let k = 0; k < size; k++) {
     let df = 0;
     for (let ai = 0; ai < n; ai++) df += bodyHas[ai * size + k];
-    idf[k] = Math.log(1 + (n + 1) / (df + 0.5));
+    idf[k] = weightOf[df];
   }
 
   const pairs: Pair[] = [];

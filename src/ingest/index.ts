@@ -10,12 +10,12 @@
  *
  * Problems are diagnostics, never exceptions: a bad file yields page null and a message naming it.
  */
-import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Article, Diagnostic, SourceFormat, SourcePage } from '../types';
 import { decodeBytes } from './decode';
-import { detectFormatOfLines } from './detect-format';
+import { formatOfLines } from './detect-format';
 import { readOcrLines } from './read-ocr';
 import { readMarkdownLines } from './read-markdown';
 import { readPlainLines } from './read-plain';
@@ -28,6 +28,7 @@ import { findDatelineInSentence, formatDate } from './dates';
 import { dateFromFileName, dateFromSidecar, validIsoDate } from './page-date';
 import { clutterDate } from './clutter';
 import { splitLines } from './lines';
+import { LineTests } from './line-tests';
 import { unitTexts, type Piece, type Unit } from './model';
 
 export { sourcePosition } from './source-map';
@@ -147,7 +148,7 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
     if (!st.isFile()) return reject(path, 'ingest/not-a-file', 'is not a regular file (FIFO, socket or device); not read', diagnostics);
     if (st.size > LIMITS.MAX_FILE_BYTES)
       return reject(path, 'ingest/file-too-large', `is ${st.size} bytes, over the ${LIMITS.MAX_FILE_BYTES}-byte limit for a page; not read`, diagnostics);
-    bytes = readFileSync(path);
+    bytes = readWhole(path, st.size);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isDanglingLink(path)) return reject(path, 'ingest/unreadable', 'is a symbolic link to nothing (dangling link)', diagnostics);
@@ -166,6 +167,33 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
     return reject(path, 'ingest/line-too-long', 'nothing left to read once the over-long lines were dropped', diagnostics);
   }
   return { page: page.page, articles: page.articles, diagnostics };
+}
+
+/** Reused for the pages up to its size (a page is decoded into a string: none of its bytes are kept). */
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * The file's bytes, read to its end (as readFileSync, which would stat the file again and make a
+ * new buffer for each page). `size`: its size when stat'ed, the room first made for it.
+ */
+function readWhole(path: string, size: number): Buffer {
+  let buffer = size < readBuffer.length ? readBuffer : Buffer.allocUnsafe(size + 1);
+  const fd = openSync(path, 'r');
+  try {
+    let n = 0;
+    for (;;) {
+      if (n === buffer.length) {
+        const bigger = Buffer.allocUnsafe(2 * buffer.length);
+        buffer.copy(bigger, 0, 0, n);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, n, buffer.length - n, null);
+      if (read === 0) return buffer.subarray(0, n);
+      n += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isDanglingLink(path: string): boolean {
@@ -230,9 +258,10 @@ export function ingestText(text: string, o: IngestTextOptions): { page: SourcePa
   const long = dropLongLines(text, o.path, diagnostics);
   text = long.text;
   const lines = splitLines(text); // once, for the format test and the reader
-  const format = o.format ?? detectFormatOfLines(lines).format;
+  const tests = new LineTests(lines.length); // the format test's byline and clutter tests, kept for the splitter
+  const format = o.format ?? formatOfLines(lines, tests);
   const units = READERS[format](lines);
-  const split = splitArticles(units, format, o.path);
+  const split = splitArticles(units, format, o.path, tests);
   diagnostics.push(...split.diagnostics);
 
   let pageDate = dateFromSidecar(o.path, diagnostics) ?? dateFromFileName(source);
@@ -283,6 +312,13 @@ function toWellFormed(s: string): string {
   return (s as string & { toWellFormed(): string }).toWellFormed();
 }
 
+/**
+ * SHA-256 of a string's UTF-8 bytes, in hex: crypto.hash (Node >= 20.12: one call, no Hash object
+ * made per article) where there is one.
+ */
+const sha256Hex: (s: string) => string =
+  typeof crypto.hash === 'function' ? (s) => crypto.hash('sha256', s, 'hex') : (s) => crypto.createHash('sha256').update(s).digest('hex');
+
 /** The names once each, in order of first appearance. */
 function uniq(xs: string[]): string[] {
   return xs.length < 2 ? xs.slice() : [...new Set(xs)];
@@ -315,7 +351,7 @@ function buildArticle(
   const date = dl ? formatDate(dl, ctx.page.pageDate) : null;
 
   const byline = draft.byline ?? opening?.byline ?? { reporters: [], correspondents: [] };
-  const contentHash = createHash('sha256').update(`${headline ?? ''}|${subheadline ?? ''}|${text}`).digest('hex').slice(0, 16);
+  const contentHash = sha256Hex(`${headline ?? ''}|${subheadline ?? ''}|${text}`).slice(0, 16);
   const start = map.length ? { line: map[0].line, column: map[0].column } : { line: 1, column: 1 };
   return {
     id: `${ctx.stem}#${i + 1}`,

@@ -29,8 +29,24 @@ function lastChar(pieces: Piece[]): string {
   return '';
 }
 
-function needsSpace(a: string, b: string): boolean {
-  return /[A-Za-z0-9]/.test(a) && /[A-Za-z]/.test(b) && !isCjk(a);
+/**
+ * Between a line ending with `a` and one starting with `b` (one code unit each, or '' / undefined):
+ * Latin or a digit, then Latin. (As with the regex tests this replaces, an undefined `b`, the first
+ * character of an empty piece, counts as Latin: /[A-Za-z]/.test(undefined) reads "undefined".)
+ */
+function needsSpace(a: string, b: string | undefined): boolean {
+  const c = a.charCodeAt(0);
+  if (!isAsciiLetter(c | 0x20) && !isAsciiDigit(c)) return false;
+  return (b === undefined || isAsciiLetter(b.charCodeAt(0) | 0x20)) && !isCjk(a);
+}
+
+/** a-z (after | 0x20, which maps A-Z onto it and nothing else onto it). */
+function isAsciiLetter(lower: number): boolean {
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 /** Append a unit's pieces to a paragraph (in place). */

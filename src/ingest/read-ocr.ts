@@ -20,10 +20,20 @@ export function readOcrLines(lines: string[]): Unit[] {
       continue;
     }
     const pieces = piecesOf(raw, line, t.start, t.end, true);
-    const lead = raw.slice(0, t.start);
     const u = makeUnit('text', pieces, unitText(pieces), line, displayWidth(raw, t.start, t.end));
-    u.indent = lead.includes('\u3000') || lead.replace(/\t/g, '    ').length >= 2;
+    u.indent = t.start > 0 && indented(raw, t.start);
     units.push(u);
   }
   return units;
+}
+
+/** Is raw[0, start) (the blanks before a line's text) indentation: an ideographic space, or two columns (a tab is four)? */
+function indented(raw: string, start: number): boolean {
+  let columns = 0;
+  for (let i = 0; i < start; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3000) return true;
+    columns += c === 0x09 ? 4 : 1;
+  }
+  return columns >= 2;
 }

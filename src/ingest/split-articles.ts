@@ -18,8 +18,9 @@
 import type { Diagnostic, SourceFormat } from '../types';
 import { copyUnit, type Unit } from './model';
 import type { Byline } from './byline';
-import { openingLength, parseByline, trailingBylineStart } from './byline';
-import { isCaption, isClutter } from './clutter';
+import { trailingBylineStart } from './byline';
+import { isCaption } from './clutter';
+import { LineTests } from './line-tests';
 import { piecesOfUnitSlice } from './unit-slice';
 import { appendUnit, joinParas, newPara, paraLength, paraText, type Para } from './paragraphs';
 import { endsSentence, endsWithStop } from './text-utils';
@@ -89,7 +90,7 @@ function splitTrailingBylines(units: Unit[]): Unit[] {
   return out;
 }
 
-function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>): Block[] {
+function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>, tests: LineTests): Block[] {
   const blocks: Block[] = [];
   // (the format tests once, up front: a test first made after optimisation deoptimised this function)
   const ocr = format === 'ocr';
@@ -117,7 +118,7 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       prevBlank = true;
       continue;
     }
-    if (u.kind === 'heading' && isClutter(u.text)) {
+    if (u.kind === 'heading' && tests.clutter(u.text, u.line)) {
       clutterLines.add(u.line);
       flush();
       blocks.push(makeBlock('break', [u]));
@@ -131,7 +132,7 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       continue;
     }
     // a markdown table row is body text, whatever it looks like (| 项目 | 进度 | reads like a nav bar)
-    const b = u.table ? null : parseByline(u.text);
+    const b = u.table ? null : tests.byline(u.text, u.line);
     if (b) {
       if (text) {
         blocks.push(makeBlock('text', text));
@@ -158,7 +159,7 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
       continue;
     }
     // clutter: in OCR text only where a line cannot be a wrapped continuation (after a blank line)
-    if (!u.table && (!ocr || prevBlank) && isClutter(u.text)) {
+    if (!u.table && (!ocr || prevBlank) && tests.clutter(u.text, u.line)) {
       clutterLines.add(u.line);
       flush();
       blocks.push(makeBlock('break', [u]));
@@ -167,7 +168,7 @@ function blocksOf(units: Unit[], format: SourceFormat, clutterLines: Set<number>
     }
     // text after a byline ends it (no text is open then); an opening, or any line of plain text,
     // ends the open text (one flush for both: a call first made after optimisation deoptimised this)
-    const opens = openingLength(u.text) > 0;
+    const opens = tests.opening(u.text, u.line) > 0;
     if (byline || (text && (opens || plain))) flush();
     if (!text) text = [];
     text.push(u);
@@ -201,8 +202,11 @@ function parasOf(units: Unit[], format: SourceFormat): Para[] {
   return paras;
 }
 
-/** Could this text block be a headline block (short lines, no sentence ended inside or at the end)? */
-export function headlineLike(units: Unit[], format: SourceFormat): boolean {
+/**
+ * Could this text block be a headline block (short lines, no sentence ended inside or at the end)?
+ * The tests of each line are in order of cost, the opening test (a regex over the line) last.
+ */
+export function headlineLike(units: Unit[], format: SourceFormat, tests = new LineTests(0)): boolean {
   if (units.length === 0 || units.length > 3) return false;
   if (format === 'plain' && units.length > 1) return false;
   let total = 0;
@@ -210,14 +214,28 @@ export function headlineLike(units: Unit[], format: SourceFormat): boolean {
     const t = u.text;
     total += t.length;
     if (t.length > MAX_HEADLINE_LINE || t.length < 2) return false;
-    if (openingLength(t) > 0) return false;
-    if (/[。；;]/.test(t.slice(0, -1))) return false;
+    if (isClauseEnd(t.charCodeAt(t.length - 1))) return false;
+    if (hasStopBeforeEnd(t)) return false;
     if (endsWithStop(t)) return false;
-    if (/[！？!?]["”’」』）)]*$/.test(t) && t.length > 24) return false;
-    if (/[，,、：:]$/.test(t)) return false;
+    if (t.length > 24 && /[！？!?]["”’」』）)]*$/.test(t)) return false;
     if (/^[（(【\[].*[）)】\]]$/u.test(t)) return false; // (完), （舒畅）: a note, not a headline
+    if (tests.opening(t, u.line) > 0) return false;
   }
   return total <= 60;
+}
+
+/** ，,、：: (a line ending with one continues). */
+function isClauseEnd(c: number): boolean {
+  return c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1a || c === 0x3a;
+}
+
+/** Is there a 。；; before the last character? */
+function hasStopBeforeEnd(t: string): boolean {
+  for (let i = 0; i < t.length - 1; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0x3b) return true;
+  }
+  return false;
 }
 
 /** The article's column width: the median display width of its last body lines (at most 200). */
@@ -244,13 +262,14 @@ function datelineNext(blocks: Block[], i: number): boolean {
   return !!next && next.kind === 'text' && next.units.length > 0 && parseDatelineAt(next.units[0].text) !== null;
 }
 
-export function splitArticles(units: Unit[], format: SourceFormat, file: string): SplitResult & { clutterLines: Set<number> } {
+/** `tests`: the page's line tests made by the format detection (detectFormatOfLines), if it ran. */
+export function splitArticles(units: Unit[], format: SourceFormat, file: string, tests = new LineTests(0)): SplitResult & { clutterLines: Set<number> } {
   const diagnostics: Diagnostic[] = [];
   // (the format tests once, up front: a test first made after optimisation deoptimised this function)
   const ocr = format === 'ocr';
   const plain = format === 'plain';
   const clutterLines = new Set<number>();
-  const blocks = blocksOf(splitTrailingBylines(units), format, clutterLines);
+  const blocks = blocksOf(splitTrailingBylines(units), format, clutterLines, tests);
   const articles: DraftArticle[] = [];
   const headlines: HeadlineBlock[] = [];
   let gap = 0;
@@ -289,7 +308,7 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
       while (a.paras.length > 1 && moved.length < 2) {
         const last = a.paras[a.paras.length - 1];
         const before = a.paras[a.paras.length - 2];
-        if (!headlineLike(last.units, format) || !endsSentence(paraText(before))) break;
+        if (!headlineLike(last.units, format, tests) || !endsSentence(paraText(before))) break;
         moved.unshift(a.paras.pop() as Para);
       }
       for (const p of moved) headlines.push({ lines: p.units, nextArticle: articles.length, heading: false, gap });
@@ -349,7 +368,7 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
     }
     const paras = parasOf(block.units, format);
     const first = paras[0];
-    if (openingLength(first.units[0].text) > 0) {
+    if (tests.opening(first.units[0].text, first.units[0].line) > 0) {
       close(true);
       cur = open(true);
       cur.paras.push(...paras);
@@ -366,12 +385,12 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
       }
       // plain web text without 本报讯: a headline-like line, then a paragraph opening with a dateline
       // (9月20日，…), starts the next article rather than continuing this one
-      if (!cur.strong && plain && endsSentence(paraText(last)) && headlineLike(block.units, format) && datelineNext(blocks, bi)) {
+      if (!cur.strong && plain && endsSentence(paraText(last)) && headlineLike(block.units, format, tests) && datelineNext(blocks, bi)) {
         close(false);
         pushHeadline(block.units, false);
         continue;
       }
-      if (!cur.strong && ocr && headlineLike(block.units, format) && !atColumnWidth(block.units, cur)) {
+      if (!cur.strong && ocr && headlineLike(block.units, format, tests) && !atColumnWidth(block.units, cur)) {
         close(false);
         pushHeadline(block.units, false);
         continue;
@@ -379,7 +398,7 @@ export function splitArticles(units: Unit[], format: SourceFormat, file: string)
       cur.paras.push(...paras);
       continue;
     }
-    if (headlineLike(block.units, format)) {
+    if (headlineLike(block.units, format, tests)) {
       pushHeadline(block.units, false);
       continue;
     }

@@ -70,6 +70,12 @@ CHAR_CLASS[0xfeff] = WHITE_SPACE;
 for (const ch of '。！？!?…；;') CHAR_CLASS[ch.charCodeAt(0)] |= TERMINAL;
 for (const ch of '”’」』）)】》"\'') CHAR_CLASS[ch.charCodeAt(0)] |= CLOSER;
 
+/** Is the text empty or white space only (s.trim() === '', without making the trimmed string)? */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (CHAR_CLASS[s.charCodeAt(i)] !== WHITE_SPACE) return false;
+  return true;
+}
+
 /** Does the text end a sentence: 。！？!?…； possibly followed by closing quotes or brackets (and white space). */
 export function endsSentence(text: string): boolean {
   let i = text.length - 1;
@@ -95,10 +101,87 @@ function isNonLetterUnit(c: number): boolean {
 }
 
 /**
+ * Where NFKC works one character at a time. Inputs: ASCII, general punctuation, CJK symbols,
+ * ideographs, compatibility ideographs, vertical and full-width forms. A character is taken only if
+ * NFKC makes it characters of OUTPUT_RANGES, and no character there has a non-zero combining class or
+ * composes with the one before it (the combining ones, U+302A-302F, U+3099-309A, are left out): for a
+ * string of such characters NFKC reorders and composes nothing, and is the concatenation of each
+ * character's NFKC. (Halfwidth katakana and Hangul are left out: their jamo and voicing marks compose.)
+ */
+const CONTEXT_FREE_INPUTS: Array<[number, number]> = [
+  [0x09, 0x0d], [0x20, 0x7e], [0xa0, 0xa0], [0x2000, 0x205e], [0x3000, 0x3029], [0x3030, 0x303f],
+  [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff01, 0xff60],
+];
+const OUTPUT_RANGES: Array<[number, number]> = [
+  [0x09, 0x0d], [0x20, 0x7e], [0x2000, 0x205e], [0x2985, 0x2986], [0x3000, 0x3029], [0x3030, 0x303f],
+  [0x3400, 0x4dbf], [0x4e00, 0x9fff],
+];
+/** Letter table values besides a code unit: not classified yet, dropped (NFKC gives only white space and punctuation), or not context-free. */
+const LETTER_UNKNOWN = 0xfffd;
+export const LETTER_DROP = 0xfffe;
+export const LETTER_SLOW = 0xffff;
+/** Per BMP code unit, filled as met (a page meets a few thousand): see letterOf. */
+const letterTable = new Uint16Array(0x10000).fill(LETTER_UNKNOWN);
+
+function inRanges(c: number, ranges: Array<[number, number]>): boolean {
+  for (const [from, to] of ranges) if (c >= from && c <= to) return true;
+  return false;
+}
+
+/**
+ * The one letter NFKC makes of code unit c, LETTER_DROP, or LETTER_SLOW where NFKC must see the
+ * whole string. For loops that read a text's letters in place; where one meets LETTER_SLOW, the
+ * text's letters are letterCodes(text).
+ */
+export function letterOf(c: number): number {
+  const v = letterTable[c];
+  return v !== LETTER_UNKNOWN ? v : (letterTable[c] = classifyLetter(c));
+}
+
+function classifyLetter(c: number): number {
+  if (!inRanges(c, CONTEXT_FREE_INPUTS)) return LETTER_SLOW;
+  const n = String.fromCharCode(c).normalize('NFKC');
+  let letters = 0;
+  let letter = 0;
+  for (let i = 0; i < n.length; i++) {
+    const o = n.charCodeAt(i);
+    if (!inRanges(o, OUTPUT_RANGES)) return LETTER_SLOW;
+    if (!isNonLetterUnit(o)) {
+      letters++;
+      letter = o;
+    }
+  }
+  // (the sentinels are no letters of OUTPUT_RANGES; several letters from one character: the slow way)
+  return letters === 0 ? LETTER_DROP : letters === 1 ? letter : LETTER_SLOW;
+}
+
+/**
+ * The fast form of letterCodes: each code unit looked up (letterOf). Returns the number of codes
+ * written to `out` (which has room for s.length), or -1 when a character needs the whole-string NFKC.
+ */
+function contextFreeLetters(s: string, out: Uint16Array): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = letterOf(s.charCodeAt(i));
+    if (v === LETTER_SLOW) return -1;
+    if (v !== LETTER_DROP) out[n++] = v;
+  }
+  return n;
+}
+
+/**
  * The UTF-16 code units of lettersOnly(s): NFKC, then every character matching [\s\p{P}\p{S}]
- * dropped (a table lookup per code unit; supplementary-plane characters, e.g. emoji, tested whole).
+ * dropped. Text made only of context-free characters (see CONTEXT_FREE_INPUTS: the usual Chinese
+ * page) is mapped by table, without building its NFKC form; other text is normalised whole (a table
+ * lookup per code unit; supplementary-plane characters, e.g. emoji, tested whole).
  */
 export function letterCodes(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  const n = contextFreeLetters(s, out);
+  return n >= 0 ? out.subarray(0, n) : normalizedLetterCodes(s);
+}
+
+function normalizedLetterCodes(s: string): Uint16Array {
   const t = s.normalize('NFKC');
   const out = new Uint16Array(t.length);
   let n = 0;

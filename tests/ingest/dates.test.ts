@@ -39,6 +39,16 @@ describe('ingest: dates', () => {
     expect(dl('12月31日，', '2020-01-02')).to.equal('2019-12-31');
   });
 
+  it('reads the page date\'s year and month as its first two fields, whatever the string', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (const page of ['2019-09-20', '2020-01-05', '2019', '2019-', '-09', '2019-12', '2019-1-2-3', 'x-y', '--', '2019-13-01'])
+      for (const month of [1, 2, 9, 11, 12]) {
+        const [y, m] = page.split('-').map(Number); // the definition as first written
+        const expected = `${month > m + 1 ? y - 1 : y}-${pad(month)}-${pad(5)}`;
+        expect(formatDate({ month, day: 5, year: null }, page), `${page} ${month}`).to.equal(expected);
+      }
+  });
+
   it('reads Chinese numerals lightly', () => {
     expect([smallNumber('十'), smallNumber('十九'), smallNumber('二十'), smallNumber('三十一'), smallNumber('19')]).to.deep.equal([10, 19, 20, 31, 19]);
     expect(Number.isNaN(smallNumber('百'))).to.equal(true);

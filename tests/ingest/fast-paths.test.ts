@@ -9,9 +9,9 @@ import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayWidth, endsSentence, isCjk, isCjkPunct, lettersOnly } from '../../src/ingest/text-utils';
-import { firstInvalidUtf8 } from '../../src/ingest/decode';
-import { isClutter } from '../../src/ingest/clutter';
-import { openingLength, parseByline, trailingBylineStart } from '../../src/ingest/byline';
+import { firstInvalidUtf8, validUtf8Text } from '../../src/ingest/decode';
+import { isCaption, isClutter, withoutUnicodeFlag } from '../../src/ingest/clutter';
+import { mayOpenWithRole, openingLength, parseByline, trailingBylineStart } from '../../src/ingest/byline';
 import { CORPUS, FIXTURES, ROOT } from './helpers';
 
 /** The definitions as first written (before the fast paths). */
@@ -87,6 +87,26 @@ describe('ingest: fast paths agree with the plain definitions', () => {
     );
   });
 
+  it('validUtf8Text reads valid UTF-8 as toString does (every character, random text)', () => {
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) all += String.fromCharCode(c);
+    for (const cp of [0x10000, 0x1f600, 0x20000, 0x2a6d6, 0x10ffff]) all += String.fromCodePoint(cp);
+    const same = (s: string) => {
+      const b = Buffer.from(s); // (a lone surrogate becomes U+FFFD: valid UTF-8)
+      expect(isUtf8(b)).to.equal(true);
+      const text = validUtf8Text(b);
+      expect(text === b.toString('utf8'), JSON.stringify(s)).to.equal(true);
+    };
+    same(all);
+    same('');
+    same('plain ASCII page\n');
+    same('\ufeff本报讯 9月19日');
+    fc.assert(fc.property(mixedText, same), { numRuns: 3000 });
+    // a view into a larger buffer
+    const big = Buffer.from('xx二七区yy');
+    expect(validUtf8Text(big.subarray(2, 11))).to.equal('二七区');
+  });
+
   it('the native UTF-8 check accepts exactly what firstInvalidUtf8 accepts', () => {
     // overlong, surrogate, beyond U+10FFFF, truncated, and valid edge sequences
     const edges = [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0x9f, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xe4, 0xb8], [0x80], [0xef, 0xbb, 0xbf]];
@@ -119,6 +139,56 @@ describe('ingest: fast paths agree with the plain definitions', () => {
       if (plain(l)) clutter++;
     }
     expect(clutter).to.be.greaterThan(5);
+    // random lines of clutter words, separators, digits, blanks and surrogates (lines with none are
+    // tested without the u flag)
+    const piece = fc.constantFrom(...d.prefixes, '：', ':', ' ', '　', '|', '｜', '>', '»', '/', '第', '版', '3', '１２', '年', '月', '日', '【', '】', '（', '）', 'ICP备', '号', '二七区', '新闻', '😀', '\ud800', '\udc00', '大', '中', '小', 'Copyright', '-', '.');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (xs) => {
+        const l = xs.join('');
+        expect(isClutter(l), l).to.equal(plain(l));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('isCaption (one combined regex) equals testing each caption pattern alone', () => {
+    const d = JSON.parse(readFileSync(join(ROOT, 'dictionaries', 'ingest', 'clutter.json'), 'utf8')) as { maxLength: number; captions: string[] };
+    const captions = d.captions.map((p) => new RegExp(p, 'u'));
+    const plain = (l: string) => l.length <= d.maxLength && captions.some((p) => p.test(l));
+    const piece = fc.constantFrom('图为', '圖為', '▲', '△', '上图', '图片', '照片', '图', '资料图', '供图', '由', '来源', '提供', '：', ':', '（', '(', '）', ')', ' ', '　', '二七区', '😀', '\ud800', 'a');
+    let captioned = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (xs) => {
+        const l = xs.join('');
+        expect(isCaption(l), l).to.equal(plain(l));
+        if (plain(l)) captioned++;
+      }),
+      { numRuns: 20000 },
+    );
+    expect(captioned).to.be.greaterThan(100);
+  });
+
+  it('withoutUnicodeFlag: the same matches on text without surrogates, or null', () => {
+    expect(withoutUnicodeFlag(/\p{Script=Han}/u)).to.equal(null);
+    expect(withoutUnicodeFlag(/\u{4e8c}/u)).to.equal(null);
+    expect(withoutUnicodeFlag(/a/iu)).to.equal(null);
+    expect(withoutUnicodeFlag(/^😀?二/u)).to.equal(null); // without u: \ud83d\ude00?, the first half required
+    expect(withoutUnicodeFlag(/^\ud83d\ude00?二/u)).to.equal(null);
+    const sources = ['^\\S{1,8}(?:\\s*(?:>{1,2}|»|/)\\s*\\S{1,12}){2,}$', '^.{0,5}第\\s*[0-9一二]+\\s*版', '(.)\\1', '^(?<a>\\S)\\k<a>'];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom('第', '版', '二', '一', '1', ' ', '　', '>', '/', 'a', '»'), fc.integer({ min: 0, max: 0xd7ff }).map((c) => String.fromCharCode(c))), { maxLength: 20 })
+      .map((xs) => xs.join(''));
+    for (const src of sources) {
+      const u = new RegExp(src, 'u');
+      const bmp = withoutUnicodeFlag(u);
+      expect(bmp, src).to.not.equal(null);
+      fc.assert(
+        fc.property(text, (s) => {
+          expect((bmp as RegExp).test(s), `${src} on ${s}`).to.equal(u.test(s));
+        }),
+        { numRuns: 3000 },
+      );
+    }
   });
 
   it('openingLength (one combined test first) equals trying the opening and each pattern in turn', () => {
@@ -156,5 +226,39 @@ describe('ingest: fast paths agree with the plain definitions', () => {
     expect(parseByline('（记者 张三）')).to.deep.equal({ reporters: ['张三'], correspondents: [] });
     expect(trailingBylineStart('会议强调了安全生产。记者 景静')).to.equal(10);
     expect(trailingBylineStart('会议强调了安全生产。')).to.equal(-1);
+    // characters whose NFKC opens with a role word: a Kangxi radical, a compatibility ideograph,
+    // a parenthesised ideograph
+    expect(parseByline('⽂ 张三')).to.deep.equal({ reporters: [], correspondents: [] });
+    expect(parseByline('⾒習記者 張三')).to.deep.equal({ reporters: ['張三'], correspondents: [] });
+    expect(parseByline('㈵约记者 张三')).to.equal(null); // (特)约记者: the bracket is not closed
+  });
+
+  it('parseByline: a line the raw first-character test rejects never opens with a role word once normalised', () => {
+    const d = JSON.parse(readFileSync(join(ROOT, 'dictionaries', 'ingest', 'byline.json'), 'utf8')) as { reporter: string[]; correspondent: string[]; other: string[] };
+    const starts = new Set([...d.reporter, ...d.correspondent, ...d.other].map((r) => r.normalize('NFKC').charCodeAt(0)));
+    // where parseByline looks for the first role word (its first steps, as written)
+    const opensWithRole = (text: string) => {
+      let t = text.normalize('NFKC').trim().replace(/^[■□●◆▲△★☆◇○]+\s*/u, '');
+      const bracket = /^[(\[【]\s*(.*?)\s*[)\]】]$/u.exec(t);
+      if (bracket) t = bracket[1];
+      const first = /[^\s、:：]/u.exec(t);
+      return !!first && starts.has(t.charCodeAt(first.index));
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('记', '者', '通', '文', '图', '本', '张', '三', ' ', '　', '\t', '■', '▲', '(', '（', '【', '[', '】', ')', '、', ':', '：', '⽂', '⾒', '⾸', '㈵', '㉆', '㊕', '見', '全', '⑴', '\u0301', '\u3099', '😀', '\ud800', '1', 'Ａ'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    let opened = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (xs) => {
+        const s = xs.join('');
+        if (opensWithRole(s)) {
+          opened++;
+          expect(mayOpenWithRole(s), s).to.equal(true);
+        }
+      }),
+      { numRuns: 30000 },
+    );
+    expect(opened).to.be.greaterThan(100);
   });
 });
