@@ -58,7 +58,12 @@ const command: Command = {
     try {
       while (!step.done) {
         if (step.value instanceof Uint8Array) await chunk.bytes(step.value);
-        else await chunk.text(`${JSON.stringify(step.value)}\n`);
+        else {
+          // two pieces: JSON.stringify gives a flat string, and appending the newline would make
+          // a cons string that must be flattened (copied) before it is encoded
+          await chunk.text(JSON.stringify(step.value));
+          await chunk.text('\n');
+        }
         step = await run.next();
       }
       await chunk.flush();
