@@ -10,7 +10,7 @@
  *   (d) zhkg load of (b)'s output into a fresh bundled Neo4j                          — rel/s
  *   (e) Graphology: zhkg analyze + zhkg export (gexf, graphml, json, csv) of (b)'s output
  *
- * options: --articles N (default 20000), --runs K (best of K for (a)-(c), default 3), --scale10
+ * options: --articles N (default 20000), --runs K (K rounds of (a), (b), (c) back to back, best time of each; default 3), --scale10
  * (also run (c)+(d)+(e) on a 10x corpus and report time and peak-RSS ratios, and (a)-(c) once each
  * at 10x, where the per-thread start-up is amortised), --skip-neo4j. Corpora are made by scripts/make-corpus
  * (deterministic) into bench/ and reused. Output: a table on stdout and bench/out/result.json.
@@ -151,13 +151,14 @@ async function endToEnd(c, label) {
   const mb = c.bytes / 1e6;
   console.log(`bench: ${articles} articles, ${mb.toFixed(1)} MB in ${c.files.length} pages; ${cores} cores (${os.cpus()[0].model}), node ${process.version}`);
 
-  console.log(`(a)-(c): best of ${runs} runs each`);
-  // the same bare-cut runs give both baselines: the least disturbed cut calls, the least disturbed program
-  const bare = repeat(() => bareCut(c.files));
-  const a = best(bare);
-  const aw = best(bare, (r) => r.wall);
-  const one = best(repeat(() => extract(c, 1, 'one.jsonl')));
-  const many = best(repeat(() => extract(c, cores, 'many.jsonl')));
+  console.log(`(a)-(c): ${runs} rounds, each running (a), (b) and (c) back to back; times are the best of the rounds`);
+  // Rounds, not all (a) runs then all (b) runs: this machine's speed drifts over minutes, and a ratio
+  // of runs made in the same minute is not skewed by it. The same bare-cut runs give both baselines.
+  const rounds = repeat(() => ({ a: bareCut(c.files), one: extract(c, 1, 'one.jsonl'), many: extract(c, cores, 'many.jsonl') }));
+  const a = best(rounds.map((r) => r.a));
+  const aw = best(rounds.map((r) => r.a), (r) => r.wall);
+  const one = best(rounds.map((r) => r.one));
+  const many = best(rounds.map((r) => r.many));
   // CPU s: the process's user + system time, all its threads (V8's compiler and GC threads included)
   const rows = [
     ['(a) nodejieba.cut, bare: cut calls', a.seconds, a.rssMB, '1.00 (baseline)', NaN],
@@ -184,6 +185,7 @@ async function endToEnd(c, label) {
   }
   const result = { articles, mb, cores, cpu: os.cpus()[0].model, node: process.version, runs, bare: a, bareProgram: { s: aw.wall, cpu: aw.cpu }, one: { s: one.seconds, rss: one.rssMB, cpu: one.cpu }, many: { s: many.seconds, rss: many.rssMB, cpu: many.cpu }, e2e1: { s: e2e.seconds } };
   console.log(`\n${ratios('ratios', { seconds: a.seconds, wall: aw.wall }, one, many)}`);
+  for (const [k, r] of rounds.entries()) console.log(ratios(`  round ${k + 1}`, r.a, r.one, r.many));
 
   if (scale10) {
     const c10 = corpus(articles * 10);
