@@ -58,6 +58,11 @@ export function withoutUnicodeFlag(re: RegExp): RegExp | null {
 /** A surrogate code unit (lone or in a pair). */
 const SURROGATE = /[\ud800-\udfff]/;
 
+/** re.test(line), through its no-u twin (withoutUnicodeFlag) when there is one and the line has no surrogate. */
+function testEither(re: RegExp, bmp: RegExp | null, line: string): boolean {
+  return (bmp !== null && !SURROGATE.test(line) ? bmp : re).test(line);
+}
+
 function rules(): Compiled {
   if (compiled) return compiled;
   const d = loadDictionary<ClutterDictionary>('ingest/clutter.json');
@@ -84,16 +89,14 @@ function rules(): Compiled {
 export function isClutter(line: string): boolean {
   const r = rules();
   if (!line || line.length > r.maxLength) return false;
-  const clutter = r.clutterBmp !== null && !SURROGATE.test(line) ? r.clutterBmp : r.clutter;
-  return clutter.test(line) || r.apart.some((p) => p.test(line));
+  return testEither(r.clutter, r.clutterBmp, line) || r.apart.some((p) => p.test(line));
 }
 
 /** Is this trimmed line a photo caption (图为…, ▲…)? */
 export function isCaption(line: string): boolean {
   const r = rules();
   if (line.length > r.maxLength) return false;
-  const caption = r.captionBmp !== null && !SURROGATE.test(line) ? r.captionBmp : r.caption;
-  return (caption !== null && caption.test(line)) || r.captionsApart.some((p) => p.test(line));
+  return (r.caption !== null && testEither(r.caption, r.captionBmp, line)) || r.captionsApart.some((p) => p.test(line));
 }
 
 /**

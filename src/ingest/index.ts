@@ -10,7 +10,7 @@
  *
  * Problems are diagnostics, never exceptions: a bad file yields page null and a message naming it.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as crypto from 'node:crypto';
 import type { Article, Diagnostic, SourceFormat, SourcePage } from '../types';
@@ -148,7 +148,7 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
     if (!st.isFile()) return reject(path, 'ingest/not-a-file', 'is not a regular file (FIFO, socket or device); not read', diagnostics);
     if (st.size > LIMITS.MAX_FILE_BYTES)
       return reject(path, 'ingest/file-too-large', `is ${st.size} bytes, over the ${LIMITS.MAX_FILE_BYTES}-byte limit for a page; not read`, diagnostics);
-    bytes = readWhole(path, st.size);
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isDanglingLink(path)) return reject(path, 'ingest/unreadable', 'is a symbolic link to nothing (dangling link)', diagnostics);
@@ -167,33 +167,6 @@ export function ingestFile(path: string, opts: IngestOptions = {}): IngestResult
     return reject(path, 'ingest/line-too-long', 'nothing left to read once the over-long lines were dropped', diagnostics);
   }
   return { page: page.page, articles: page.articles, diagnostics };
-}
-
-/** Reused for the pages up to its size (a page is decoded into a string: none of its bytes are kept). */
-let readBuffer = Buffer.allocUnsafe(256 * 1024);
-
-/**
- * The file's bytes, read to its end (as readFileSync, which would stat the file again and make a
- * new buffer for each page). `size`: its size when stat'ed, the room first made for it.
- */
-function readWhole(path: string, size: number): Buffer {
-  let buffer = size < readBuffer.length ? readBuffer : Buffer.allocUnsafe(size + 1);
-  const fd = openSync(path, 'r');
-  try {
-    let n = 0;
-    for (;;) {
-      if (n === buffer.length) {
-        const bigger = Buffer.allocUnsafe(2 * buffer.length);
-        buffer.copy(bigger, 0, 0, n);
-        buffer = bigger;
-      }
-      const read = readSync(fd, buffer, n, buffer.length - n, null);
-      if (read === 0) return buffer.subarray(0, n);
-      n += read;
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function isDanglingLink(path: string): boolean {
