@@ -8,8 +8,10 @@
  *   graph    ArticleFacts -> nodes and edges             (src/resolve/to-graph, src/graph, src/neo4j)
  */
 import { listInputs, ingestFile } from './ingest';
+import type { IngestResult } from './ingest';
 import { extractArticle } from './extract';
 import { resolveArticle } from './resolve';
+import { cutAhead } from './segment';
 import type { ArticleFacts, Diagnostic } from './types';
 
 export interface ExtractOptions {
@@ -68,43 +70,88 @@ export function startRun(
 }
 
 /**
+ * How far extractFiles reads ahead, in article text (UTF-16 code units, ~3 bytes of UTF-8 each):
+ * it ingests whole files until their articles hold this much, has jieba cut all of them back to
+ * back, then extracts them. Done file by file instead, each stage (ingest's tables, jieba's
+ * pointer-linked dictionary trie, the rules' tries) finds the CPU caches filled by the others and
+ * runs up to twice as slow; in batches they stay warm. Bench corpus, one thread: a batch per file
+ * 4.6 s, per 256 K characters 3.5 s. Memory stays bounded by the batch, whatever the corpus size.
+ */
+export const READ_AHEAD_CHARS = 1 << 18;
+
+/** A file ingested ahead of extraction, or the failure that stopped its ingest. */
+interface Ahead {
+  file: string;
+  result?: IngestResult;
+  error?: Error;
+}
+
+/**
  * Extract every article of every input (files or directories, in sorted order). Yields one
  * ArticleFacts at a time, so callers can stream; returns the summary when done. A bad file is
  * reported (diagnostic naming it) and skipped; the files next to it are processed in full.
+ * Files are read a batch ahead (READ_AHEAD_CHARS); diagnostics are reported in file order all the same.
  */
 export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Generator<ArticleFacts, ExtractSummary> {
   const { summary, report, files } = startRun(inputs, opts);
   const resolveOpts = { home: opts.home };
-  for (const file of files) {
-    summary.filesRead++;
-    // A file is extracted whole before any of it is yielded: an internal failure on one file
-    // rejects that file (named in a diagnostic) and never a partial article set.
-    let articles: ArticleFacts[];
-    try {
-      const result = ingestFile(file, { date: opts.date });
+  const ingestOpts = { date: opts.date };
+  const internalError = (file: string, err: unknown) => {
+    summary.filesRejected++;
+    report({
+      severity: 'error',
+      code: 'pipeline/internal-error',
+      message: `could not be processed: ${(err as Error).message}`,
+      file,
+    });
+  };
+  let next = 0;
+  while (next < files.length) {
+    // ingest ahead: whole files, until their articles hold READ_AHEAD_CHARS
+    const batch: Ahead[] = [];
+    const texts: string[] = [];
+    let chars = 0;
+    while (next < files.length && chars < READ_AHEAD_CHARS) {
+      const file = files[next++];
+      try {
+        const result = ingestFile(file, ingestOpts);
+        for (const a of result.articles) {
+          texts.push(a.text);
+          chars += a.text.length;
+        }
+        batch.push({ file, result });
+      } catch (err) {
+        batch.push({ file, error: err as Error });
+      }
+    }
+    cutAhead(texts);
+    for (const { file, result, error } of batch) {
+      summary.filesRead++;
+      // A file is extracted whole before any of it is yielded: an internal failure on one file
+      // rejects that file (named in a diagnostic) and never a partial article set.
+      if (!result) {
+        internalError(file, error);
+        continue;
+      }
       for (let k = 0; k < result.diagnostics.length; k++) report(result.diagnostics[k]);
       if (!result.page) {
         summary.filesRejected++;
         continue;
       }
-      articles = [];
-      for (const article of result.articles) articles.push(resolveArticle(extractArticle(article), resolveOpts));
-    } catch (err) {
-      summary.filesRejected++;
-      report({
-        severity: 'error',
-        code: 'pipeline/internal-error',
-        message: `could not be processed: ${(err as Error).message}`,
-        file,
-      });
-      continue;
-    }
-    summary.filesProcessed++;
-    for (const facts of articles) {
-      summary.articles++;
-      summary.entities += facts.entities.length;
-      summary.relations += facts.relations.length;
-      yield facts;
+      const articles: ArticleFacts[] = [];
+      try {
+        for (const article of result.articles) articles.push(resolveArticle(extractArticle(article), resolveOpts));
+      } catch (err) {
+        internalError(file, err);
+        continue;
+      }
+      summary.filesProcessed++;
+      for (const facts of articles) {
+        summary.articles++;
+        summary.entities += facts.entities.length;
+        summary.relations += facts.relations.length;
+        yield facts;
+      }
     }
   }
   return summary;

@@ -515,8 +515,8 @@ export function segment(text: string, reuse = false): Segmented {
     sentences[k] = { vs, ve, start: toText[vs], end: toText[ve - 1] + 1 };
   }
   // one jieba call for the whole view (punctuation always ends a word, so words do not cross
-  // sentences; a word that does, at a line-break boundary, is cut in two)
-  const spans = view.length ? wordSpans(view) : NO_WORDS;
+  // sentences; a word that does, at a line-break boundary, is cut in two), unless cutAhead made it
+  const spans = takeAhead(text) ?? (view.length ? wordSpans(view) : NO_WORDS);
   const { starts, ends } = spans;
   let cur = 0;
   let si = 0;
@@ -597,6 +597,77 @@ export function wordSpans(view: string, useEnds = hasWordEnds): WordSpans {
     ends[w] = cur = at + word.length;
   }
   return { starts, ends };
+}
+
+/** Scratch arrays for viewOf (grown as needed). */
+let aheadMap = new Int32Array(0);
+let aheadBrk = new Uint8Array(0);
+
+/** The compact view of a text, as segment() builds it (the offset arrays and line-break marks, unused, in scratch). */
+function viewOf(text: string): string {
+  const n = text.length;
+  if (aheadMap.length < n + 1) {
+    aheadMap = new Int32Array(Math.max(n + 1, 2 * aheadMap.length));
+    aheadBrk = new Uint8Array(aheadMap.length);
+  }
+  return buildViewInto(text, aheadMap, aheadBrk).view;
+}
+
+/** Texts given to cutAhead, their words (undefined once taken), and how many are left. */
+let aheadTexts: readonly string[] = [];
+let aheadSpans: Array<WordSpans | undefined> = [];
+let aheadNext = 0;
+let aheadLeft = 0;
+
+/**
+ * Cut these texts now, one after the other, for the next segment() calls on them (the rest of a
+ * file's articles, say). The same words as segment() would get; only cheaper: jieba walks a large
+ * pointer-linked trie, and between articles the extraction rules' allocations evict it from the CPU
+ * caches. Cut back to back, the articles find it warm (bench corpus, one thread: the cut calls
+ * take 1.9 s interleaved with extraction, 0.85 s back to back). Replaces the previous batch.
+ */
+export function cutAhead(texts: readonly string[]): void {
+  ensureLoaded();
+  aheadTexts = texts;
+  aheadSpans = new Array(texts.length);
+  aheadNext = 0;
+  aheadLeft = 0;
+  for (let i = 0; i < texts.length; i++) {
+    try {
+      const view = viewOf(texts[i]);
+      aheadSpans[i] = view.length ? wordSpans(view) : NO_WORDS;
+      aheadLeft++;
+    } catch {
+      // left to segment(), which fails the same way, for this text's file alone
+    }
+  }
+}
+
+/** How many of the texts given to cutAhead segment() has not taken yet. */
+export function cutAheadPending(): number {
+  return aheadLeft;
+}
+
+/** The words cutAhead found for `text` (once; null if it has none). */
+function takeAhead(text: string): WordSpans | null {
+  if (aheadLeft === 0) return null;
+  const n = aheadTexts.length;
+  // usually the next one in order; a text given twice is found twice
+  for (let k = 0; k < n; k++) {
+    const i = (aheadNext + k) % n;
+    const spans = aheadSpans[i];
+    if (spans !== undefined && aheadTexts[i] === text) {
+      aheadSpans[i] = undefined;
+      aheadNext = i + 1;
+      if (--aheadLeft === 0) {
+        aheadTexts = [];
+        aheadSpans = [];
+        aheadNext = 0;
+      }
+      return spans;
+    }
+  }
+  return null;
 }
 
 /** Plain jieba cut (for benchmarks and comparisons). */
