@@ -1,10 +1,12 @@
 /**
- * Parallel extraction over worker threads: one file per task, results in input order.
- * At most `2 × workers` files are in flight, so memory stays bounded by a few pages whatever
+ * Parallel extraction over worker threads: a task is a run of consecutive files (about a
+ * megabyte, so that extractFiles' read-ahead batches fill), results in input order. At most
+ * `2 × workers` tasks are in flight, so memory stays bounded by a few megabytes of pages whatever
  * the corpus size.
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { addSummary, startRun } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
@@ -38,9 +40,10 @@ export async function* extractFilesParallel(
 }
 
 /**
- * Like extractFilesParallel, but the workers serialise: yields, per input file in input order,
- * that file's articles as UTF-8 JSON Lines (one JSON.stringify(ArticleFacts) per line, each
- * ending in a newline; empty for a file without articles). What `zhkg extract --workers N` writes.
+ * Like extractFilesParallel, but the workers serialise: yields, per task (a run of consecutive
+ * input files, see tasksOf) in input order, its articles as UTF-8 JSON Lines (one
+ * JSON.stringify(ArticleFacts) per line, each ending in a newline; empty for files without
+ * articles). What `zhkg extract --workers N` writes.
  */
 export async function* extractJsonlParallel(
   inputs: string[],
@@ -55,9 +58,45 @@ export async function* extractJsonlParallel(
   return step.value;
 }
 
+/** Input bytes per task, at most: about four of extractFiles' read-ahead batches (READ_AHEAD_CHARS). */
+export const TASK_BYTES = 1 << 18;
+
+/**
+ * The files cut into tasks of consecutive files, each up to TASK_BYTES but no more than an
+ * eighth of a worker's share (so that small corpora still use every worker, and none waits long
+ * for the last). A file that cannot be stat'ed counts as empty (its worker reports it).
+ */
+export function tasksOf(files: string[], workers: number): string[][] {
+  const sizes = files.map((f) => {
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const total = sizes.reduce((s, b) => s + b, 0);
+  const target = Math.max(1, Math.min(TASK_BYTES, total / (8 * workers)));
+  const tasks: string[][] = [];
+  let task: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < files.length; i++) {
+    task.push(files[i]);
+    bytes += sizes[i];
+    if (bytes >= target) {
+      tasks.push(task);
+      task = [];
+      bytes = 0;
+    }
+  }
+  if (task.length) tasks.push(task);
+  return tasks;
+}
+
 async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode): AsyncGenerator<WorkResult, ExtractSummary> {
   const { summary, report, files } = startRun(inputs, opts);
-  const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), files.length || 1));
+  const wanted = Math.max(1, opts.workers ?? defaultWorkers());
+  const tasks = tasksOf(files, wanted);
+  const n = Math.min(wanted, tasks.length || 1);
   const { onDiagnostic: _ignored, workers: _w, ...workerOptions } = opts;
   const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: { ...workerOptions, mode } }));
 
@@ -66,13 +105,13 @@ async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode)
   let failure: Error | null = null;
   let next = 0;
   const feed = (w: Worker) => {
-    if (next < files.length) w.postMessage({ seq: next, file: files[next++] });
+    if (next < tasks.length) w.postMessage({ seq: next, files: tasks[next++] });
   };
   for (const w of pool) {
     w.on('message', (r: WorkResult) => {
       done.set(r.seq, r);
       waiters.get(r.seq)?.();
-      // keep at most ~2 files per worker buffered ahead of the consumer
+      // keep at most ~2 tasks per worker buffered ahead of the consumer
       if (done.size < 2 * n) feed(w);
       else pending.push(w);
     });
@@ -87,7 +126,7 @@ async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode)
     feed(w);
   }
   try {
-    for (let seq = 0; seq < files.length; seq++) {
+    for (let seq = 0; seq < tasks.length; seq++) {
       if (!done.has(seq)) {
         await new Promise<void>((resolve) => waiters.set(seq, resolve));
         waiters.delete(seq);

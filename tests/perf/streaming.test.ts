@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { extractFiles } from '../../src/pipeline';
-import { extractFilesParallel } from '../../src/parallel';
+import { extractFilesParallel, tasksOf, TASK_BYTES } from '../../src/parallel';
 import { buildGraph, buildGraphFromInputs, readLinesSync, toJson } from '../../src/graph';
 import { layoutIterations, LAYOUT_BUDGET } from '../../src/graph/style';
 import { batchRows } from '../../src/neo4j/load';
@@ -58,6 +58,60 @@ describe('perf: parallel extraction', function () {
     const two = run('2');
     expect(one.split('\n').filter(Boolean).length).to.be.greaterThan(6);
     expect(two).to.equal(one);
+  });
+
+  it('reading ahead changes nothing: a run over six pages gives what six one-page runs give, diagnostics in file order', () => {
+    // a broken page (binary) in the middle of the batch is rejected by name; the others are whole
+    const bad = join(dir, 'p2b_broken.txt');
+    writeFileSync(bad, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe, 0, 1, 2, 3]));
+    try {
+      const files = readdirSync(dir).sort().map((f) => join(dir, f));
+      const seen: string[] = [];
+      const all = extractFiles(files, { onDiagnostic: (d) => seen.push(d.file ?? '') });
+      const together: ArticleFacts[] = [];
+      let step = all.next();
+      while (!step.done) {
+        together.push(step.value);
+        step = all.next();
+      }
+      const apart = files.flatMap((f) => [...extractFiles([f])]);
+      expect(together.length).to.be.greaterThan(6);
+      expect(JSON.stringify(together)).to.equal(JSON.stringify(apart));
+      expect(step.value.filesRead).to.equal(7);
+      expect(step.value.filesRejected).to.equal(1);
+      expect(step.value.filesProcessed).to.equal(6);
+      expect(seen).to.include(bad);
+      // diagnostics come file by file, as the files are extracted
+      const order = seen.map((f) => files.indexOf(f));
+      expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+    } finally {
+      rmSync(bad, { force: true });
+    }
+  });
+
+  it('tasks for the workers: consecutive files in input order, split so that every worker gets some', () => {
+    const files = readdirSync(dir).sort().map((f) => join(dir, f));
+    for (const workers of [1, 2, 3]) {
+      const tasks = tasksOf(files, workers);
+      expect(tasks.flat()).to.deep.equal(files);
+      expect(tasks.every((t) => t.length > 0)).to.equal(true);
+      // six pages of ~20 KB: at most an eighth of a worker's share per task, so one page a task here
+      expect(tasks.length).to.equal(files.length);
+    }
+    // pages far below TASK_BYTES go together, up to the size; a missing file counts as empty
+    const small = mkdtempSync(join(tmpdir(), 'zhkg-tasks-'));
+    try {
+      const names = Array.from({ length: 400 }, (_, i) => join(small, `p${String(i).padStart(3, '0')}.txt`));
+      names.forEach((f) => writeFileSync(f, 'x'.repeat(10000)));
+      const tasks = tasksOf([...names, join(small, 'missing.txt')], 1);
+      expect(tasks.flat()).to.deep.equal([...names, join(small, 'missing.txt')]);
+      // 4 MB in all, an eighth of it (500 KB) is over TASK_BYTES: tasks of TASK_BYTES
+      const per = Math.ceil(TASK_BYTES / 10000);
+      expect(tasks[0].length).to.equal(per);
+      expect(tasks.length).to.equal(Math.ceil(400 / per));
+    } finally {
+      rmSync(small, { recursive: true, force: true });
+    }
   });
 });
 
