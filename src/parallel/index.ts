@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { addSummary, startRun } from '../pipeline';
+import { addSummary, emptySummary, startRun } from '../pipeline';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts } from '../types';
 import type { WorkMode, WorkResult } from './worker';
@@ -31,12 +31,17 @@ export async function* extractFilesParallel(
   opts: ParallelOptions = {},
 ): AsyncGenerator<ArticleFacts, ExtractSummary> {
   const run = runPool(inputs, opts, 'objects');
-  let step = await run.next();
-  while (!step.done) {
-    yield* step.value.articles;
-    step = await run.next();
+  try {
+    let step = await run.next();
+    while (!step.done) {
+      yield* step.value.articles;
+      step = await run.next();
+    }
+    return step.value;
+  } finally {
+    // a consumer that stops early ends the pool (its workers would keep the process alive)
+    await run.return(emptySummary());
   }
-  return step.value;
 }
 
 /**
@@ -50,12 +55,17 @@ export async function* extractJsonlParallel(
   opts: ParallelOptions = {},
 ): AsyncGenerator<Uint8Array, ExtractSummary> {
   const run = runPool(inputs, opts, 'jsonl');
-  let step = await run.next();
-  while (!step.done) {
-    yield step.value.jsonl ?? new Uint8Array(0);
-    step = await run.next();
+  try {
+    let step = await run.next();
+    while (!step.done) {
+      yield step.value.jsonl ?? new Uint8Array(0);
+      step = await run.next();
+    }
+    return step.value;
+  } finally {
+    // a consumer that stops early ends the pool (its workers would keep the process alive)
+    await run.return(emptySummary());
   }
-  return step.value;
 }
 
 /** Input bytes per task, at most: about four of extractFiles' read-ahead batches (READ_AHEAD_CHARS). */

@@ -60,6 +60,19 @@ describe('perf: parallel extraction', function () {
     expect(two).to.equal(one);
   });
 
+  it('a consumer that stops after the first article or chunk ends the workers: the process exits', () => {
+    const src = join(__dirname, '..', '..', 'src', 'parallel', 'index.js');
+    const script = `
+      const { extractFilesParallel, extractJsonlParallel } = require(${JSON.stringify(src)});
+      (async () => {
+        for await (const a of extractFilesParallel([${JSON.stringify(dir)}], { workers: 2 })) { console.log('article', a.id); break; }
+        for await (const c of extractJsonlParallel([${JSON.stringify(dir)}], { workers: 2 })) { console.log('chunk', c.length > 0); break; }
+      })();`;
+    // with workers left running the process never ends, and the timeout kills it (a failure)
+    const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60000 });
+    expect(out).to.match(/^article \S+\nchunk true\n$/);
+  });
+
   it('reading ahead changes nothing: a run over six pages gives what six one-page runs give, diagnostics in file order', () => {
     // a broken page (binary) in the middle of the batch is rejected by name; the others are whole
     const bad = join(dir, 'p2b_broken.txt');
