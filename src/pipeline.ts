@@ -8,11 +8,10 @@
  *   graph    ArticleFacts -> nodes and edges             (src/resolve/to-graph, src/graph, src/neo4j)
  */
 import { listInputs, ingestFile } from './ingest';
-import type { IngestResult } from './ingest';
 import { extractArticle } from './extract';
 import { resolveArticle } from './resolve';
 import { cutAhead } from './segment';
-import type { ArticleFacts, Diagnostic } from './types';
+import type { Article, ArticleFacts, Diagnostic } from './types';
 
 export interface ExtractOptions {
   /** Page date (YYYY-MM-DD) for files whose name or sidecar gives none. */
@@ -70,19 +69,23 @@ export function startRun(
 }
 
 /**
- * How far extractFiles reads ahead, in article text (UTF-16 code units, ~3 bytes of UTF-8 each):
- * it ingests whole files until their articles hold this much, has jieba cut all of them back to
- * back, then extracts them. Done file by file instead, each stage (ingest's tables, jieba's
- * pointer-linked dictionary trie, the rules' tries) finds the CPU caches filled by the others and
- * runs up to twice as slow; in batches they stay warm. Bench corpus, one thread: a batch per file
- * 4.6 s, per 256 K characters 3.5 s. Memory stays bounded by the batch, whatever the corpus size.
+ * How far extractFiles reads ahead, in page text (UTF-16 code units, ~3 bytes of UTF-8 each, for
+ * Chinese): it ingests whole files until their pages hold this much (or READ_AHEAD_FILES files
+ * are read), has jieba cut all their articles back to back, then extracts them. Done file by file
+ * instead, each stage (ingest's tables, jieba's pointer-linked dictionary trie, the rules' tries)
+ * finds the CPU caches filled by the others and runs up to twice as slow; in batches they stay
+ * warm. Bench corpus, one thread: a batch per file 4.6 s, per 256 K characters 3.5 s (a harness
+ * without output). Memory stays bounded by the batch, whatever the corpus size.
  */
 export const READ_AHEAD_CHARS = 1 << 18;
+/** At most this many files in a read-ahead batch (files without text, rejected ones, count too). */
+export const READ_AHEAD_FILES = 1024;
 
-/** A file ingested ahead of extraction, or the failure that stopped its ingest. */
+/** A file ingested ahead of extraction: its articles (null: page rejected), or the failure that stopped its ingest. */
 interface Ahead {
   file: string;
-  result?: IngestResult;
+  articles: Article[] | null;
+  diagnostics: Diagnostic[];
   error?: Error;
 }
 
@@ -107,40 +110,41 @@ export function* extractFiles(inputs: string[], opts: ExtractOptions = {}): Gene
   };
   let next = 0;
   while (next < files.length) {
-    // ingest ahead: whole files, until their articles hold READ_AHEAD_CHARS
+    // ingest ahead: whole files, until their pages hold READ_AHEAD_CHARS (or READ_AHEAD_FILES are read)
     const batch: Ahead[] = [];
     const texts: string[] = [];
     let chars = 0;
-    while (next < files.length && chars < READ_AHEAD_CHARS) {
+    while (next < files.length && chars < READ_AHEAD_CHARS && batch.length < READ_AHEAD_FILES) {
       const file = files[next++];
       try {
-        const result = ingestFile(file, ingestOpts);
-        for (const a of result.articles) {
-          texts.push(a.text);
-          chars += a.text.length;
+        // (the page itself is not kept: only its articles are needed from here on)
+        const { page, articles, diagnostics } = ingestFile(file, ingestOpts);
+        if (page) {
+          chars += page.text.length;
+          for (const a of articles) texts.push(a.text);
         }
-        batch.push({ file, result });
+        batch.push({ file, articles: page ? articles : null, diagnostics });
       } catch (err) {
-        batch.push({ file, error: err as Error });
+        batch.push({ file, articles: null, diagnostics: [], error: err as Error });
       }
     }
     cutAhead(texts);
-    for (const { file, result, error } of batch) {
+    for (const { file, articles: ingested, diagnostics, error } of batch) {
       summary.filesRead++;
       // A file is extracted whole before any of it is yielded: an internal failure on one file
       // rejects that file (named in a diagnostic) and never a partial article set.
-      if (!result) {
+      if (error) {
         internalError(file, error);
         continue;
       }
-      for (let k = 0; k < result.diagnostics.length; k++) report(result.diagnostics[k]);
-      if (!result.page) {
+      for (let k = 0; k < diagnostics.length; k++) report(diagnostics[k]);
+      if (!ingested) {
         summary.filesRejected++;
         continue;
       }
       const articles: ArticleFacts[] = [];
       try {
-        for (const article of result.articles) articles.push(resolveArticle(extractArticle(article), resolveOpts));
+        for (const article of ingested) articles.push(resolveArticle(extractArticle(article), resolveOpts));
       } catch (err) {
         internalError(file, err);
         continue;
