@@ -109,13 +109,15 @@ async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode)
   const n = Math.min(wanted, tasks.length || 1);
   const { onDiagnostic: _ignored, workers: _w, ...workerOptions } = opts;
   const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: { ...workerOptions, mode } }));
+  const exited = pool.map((w) => new Promise<void>((resolve) => w.once('exit', () => resolve())));
 
   const done = new Map<number, WorkResult>();
   const waiters = new Map<number, () => void>();
   let failure: Error | null = null;
   let next = 0;
+  let stopping = false;
   const feed = (w: Worker) => {
-    if (next < tasks.length) w.postMessage({ seq: next, files: tasks[next++] });
+    if (!stopping && next < tasks.length) w.postMessage({ seq: next, files: tasks[next++] });
   };
   for (const w of pool) {
     w.on('message', (r: WorkResult) => {
@@ -150,7 +152,13 @@ async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode)
       yield r;
     }
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    // Workers are asked to stop (null), and end after the task in hand; never terminated: a worker
+    // stopped inside jieba's native code can abort the whole process (node-addon-api throws into a
+    // dying environment). At the normal end they are idle; a consumer that stops early waits for
+    // at most one task per worker.
+    stopping = true;
+    for (const w of pool) w.postMessage(null);
+    await Promise.all(exited);
   }
   return summary;
 }

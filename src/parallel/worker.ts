@@ -1,7 +1,7 @@
 /**
  * Worker thread for parallel extraction: loads the dictionaries and jieba once (on the first
  * task), then extracts runs of whole files on request. Messages: {seq, files} in, {seq, articles,
- * summary} out.
+ * summary} out; null in: stop (the thread ends once its port is closed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractFiles } from '../pipeline';
@@ -47,7 +47,12 @@ function appendLine(json: string): void {
   out[used++] = 10;
 }
 
-parentPort?.on('message', (req: WorkRequest) => {
+parentPort?.on('message', (req: WorkRequest | null) => {
+  // null: the pool is done; with the port closed nothing keeps this thread alive, and it exits
+  if (req === null) {
+    parentPort?.close();
+    return;
+  }
   const run = extractFiles(req.files, options);
   if (mode === 'jsonl') {
     // each article serialised as it comes, so that none outlives its turn (a task's articles
