@@ -265,14 +265,14 @@ export interface Dictionaries {
   boundary: Set<string>;
   /** Small word classes (rule-words.txt), by kind. */
   ruleWords: Record<
-    'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things' | 'numeral',
+    'measure' | 'org-after' | 'cut' | 'bad-given' | 'list-intro' | 'organ-head' | 'byline-role' | 'topic' | 'name-end' | 'etc-people' | 'etc-things' | 'numeral' | 'conj',
     Set<string>
   >;
   /**
    * char code -> 1 for the one-character entries of some word sets (set.has(V[i]) without making
    * a one-character string and hashing it: these run at every character).
    */
-  codes: Record<'cut' | 'measure' | 'boundary' | 'blockAfter' | 'blockBefore' | 'badGiven' | 'nameEnd' | 'commonSurname', Uint8Array>;
+  codes: Record<'cut' | 'measure' | 'boundary' | 'blockAfter' | 'blockBefore' | 'badGiven' | 'nameEnd' | 'commonSurname' | 'conj', Uint8Array>;
   /**
    * char code -> which scans may find a word at a position with this character (FirstBit): the
    * first characters of relation words, gazetteer places, role and not-title words, group words,
@@ -376,7 +376,7 @@ schemas['name-blockers.txt'] = {
 };
 schemas['rule-words.txt'] = {
   type: 'object',
-  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end', 'etc-people', 'etc-things', 'numeral'] } },
+  properties: { word: WORD, kind: { enum: ['measure', 'org-after', 'cut', 'bad-given', 'list-intro', 'organ-head', 'byline-role', 'topic', 'name-end', 'etc-people', 'etc-things', 'numeral', 'conj'] } },
   required: ['word', 'kind'],
   additionalProperties: false,
 };
@@ -617,6 +617,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
     'etc-people': new Set(),
     'etc-things': new Set(),
     numeral: new Set(),
+    conj: new Set(),
   };
   for (const e of read(dir, 'rule-words.txt')) ruleWords[e.kind as keyof Dictionaries['ruleWords']].add(e.word);
   const boundary = setOf('boundary-words.txt');
@@ -663,6 +664,7 @@ export function loadDictionaries(dir = dictionaryDir()): Dictionaries {
       badGiven: ones(ruleWords['bad-given']),
       nameEnd: ones(ruleWords['name-end']),
       commonSurname: ones(commonSurnames),
+      conj: ones(ruleWords.conj),
     },
     adminHeadCode,
     firstBits,

@@ -20,7 +20,6 @@ const ETC = '等'.charCodeAt(0);
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 /** 和与及 */
-const CONJ = charTable('和与及');
 const CLAUSE_OR_STOP = charTable(',，;；:：。');
 /** Characters after a list item that end it: 、和及与等,，。 */
 const SEP_AFTER_CODE = charTable('、和及与等,，。');
@@ -191,7 +190,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
     if (t.tag === 'x' && piece.length >= 3) {
       let cutAt = -1;
       for (let j = piece.length - 2; j >= 1; j--) {
-        if (!CONJ[piece.charCodeAt(j)]) continue;
+        if (!ctx.d.codes.conj[piece.charCodeAt(j)]) continue;
         if (ctx.d.adminHeadCode[piece.charCodeAt(j - 1)] === 1) {
           cutAt = tokStart + j + 1;
           break;
@@ -203,7 +202,7 @@ function walkLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, adminSt
       }
     }
     // x-tagged HMM words may start with a function word (到世贸, 及马寨): cut there
-    if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.codes.cut[piece.charCodeAt(0)] === 1) || (CONJ[piece.charCodeAt(0)] === 1 && spanEnds[tokStart]))) {
+    if (piece.length >= 2 && ((t.tag === 'x' && ctx.d.codes.cut[piece.charCodeAt(0)] === 1) || (ctx.d.codes.conj[piece.charCodeAt(0)] === 1 && spanEnds[tokStart]))) {
       cur = tokStart + 1;
       break;
     }
@@ -424,7 +423,7 @@ function listSpans(ctx: Ctx, spans: Span[]): Span[] {
     for (let k = fe - 1; k >= fs; k--) {
       const t = tokenAt(ctx, k);
       if (!t || t.vs < fs) break;
-      if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t) && !['与', '和', '及'].includes(t.word)) {
+      if (t.ve <= fe && t.vs >= fs && isBoundaryToken(ctx, t.word, t) && !ctx.d.ruleWords.conj.has(t.word)) {
         s0 = t.ve;
         break;
       }
@@ -544,7 +543,7 @@ function visitListItems(ctx: Ctx, spans: Span[]): Span[] {
       let q = sp.ve;
       // the item ends at the next separator
       let r = q;
-      while (r < end && V[r] !== '、' && !(CONJ[V.charCodeAt(r)] && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
+      while (r < end && V[r] !== '、' && !(ctx.d.codes.conj[V.charCodeAt(r)] && isBoundary(ctx, r) && isBoundary(ctx, r + 1))) r++;
       const tail = V.slice(q, r);
       // 调研鼓楼区社区工作情况: an item that ends in a topic word is a matter, not a site
       const topic = [2, 3, 4].some((L) => tail.length >= L && d.ruleWords.topic.has(tail.slice(-L)));

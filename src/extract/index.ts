@@ -329,8 +329,8 @@ function longerTitlesFromHeadline(article: Article, entities: Entity[], relation
     if (!lines) {
       // (a loop, not filter/map: an empty array from filter has another elements kind, a wrong-map deopt)
       lines = [];
-      if (article.headline) lines.push(article.headline.replace(/\s+/g, ''));
-      if (article.subheadline) lines.push(article.subheadline.replace(/\s+/g, ''));
+      if (article.headline) lines.push(stripSpaces(article.headline));
+      if (article.subheadline) lines.push(stripSpaces(article.subheadline));
     }
     const tn = normalize(title.name);
     const pn = normalize(person.name);
