@@ -7,11 +7,14 @@
  *       load, reading the files, cutting), which is how (b) is timed
  *   (b) zhkg extract --workers 1                                                    — vs (a)
  *   (c) zhkg extract --workers N (N = cores)                                        — vs (b)
+ *       and its reference: the corpus in N parts, one one-thread process per part, all at once,
+ *       (a'') bare-cut programs vs (a'), (b'') zhkg extract --workers 1 vs (b) and (c): what N cores
+ *       give with no sharing at all (each process its own start, dictionary load and JIT warm-up)
  *   (d) zhkg load of (b)'s output into a fresh bundled Neo4j                          — rel/s
  *   (e) Graphology: zhkg analyze + zhkg export (gexf, graphml, json, csv) of (b)'s output
  *
- * options: --articles N (default 20000), --runs K (K rounds of (a), (b), (c) back to back, best time of each; default 3), --scale10
- * (also run (c)+(d)+(e) on a 10x corpus and report time and peak-RSS ratios, and (a)-(c) in rounds
+ * options: --articles N (default 20000), --runs K (K rounds of (a), (b), (c), (a''), (b'') back to back, best time of each; default 3), --scale10
+ * (also run (c)+(d)+(e) on a 10x corpus and report time and peak-RSS ratios, and (a)-(b'') in rounds
  * at 10x too, where the per-thread start-up is amortised), --skip-neo4j. Corpora are made by scripts/make-corpus
  * (deterministic) into bench/ and reused. Output: a table on stdout and bench/out/result.json.
  */
@@ -19,7 +22,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawnSync, execFileSync } = require('node:child_process');
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
 const cli = path.join(root, 'dist/src/cli/main.js');
@@ -72,30 +75,99 @@ function ratios(label, a, one, many) {
   return `${label}: one-thread / bare cut = ${(a.seconds / one.seconds).toFixed(2)} against the cut calls alone, ${(a.wall / one.seconds).toFixed(2)} against the whole bare-cut program (bar >= 0.5); ${cores} workers / one thread = ${(one.seconds / many.seconds).toFixed(2)} (bar >= 1.6 on 2 cores)`;
 }
 
-/** (a) bare nodejieba.cut, in a child so its memory and dictionary load are its own. */
-function bareCut(files) {
+/** (a) bare nodejieba.cut: the program, run by `node -e` on a list of files (part `k`). */
+function bareCutCommand(files, k = 0) {
+  const listFile = path.join(outDir, `files-${k}.json`);
+  fs.writeFileSync(listFile, JSON.stringify(files));
   const code = `
     const fs = require('fs'); const j = require('nodejieba'); j.load();
-    const files = JSON.parse(process.argv[1]); let bytes = 0, ns = 0n, words = 0;
+    const files = JSON.parse(fs.readFileSync(${JSON.stringify(listFile)}, 'utf8')); let bytes = 0, ns = 0n, words = 0;
     for (const f of files) { const t = fs.readFileSync(f, 'utf8'); bytes += Buffer.byteLength(t);
       const t0 = process.hrtime.bigint(); words += j.cut(t).length; ns += process.hrtime.bigint() - t0; }
     const u = process.resourceUsage();
     console.log(JSON.stringify({ bytes, seconds: Number(ns) / 1e9, words, rssMB: u.maxRSS / 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));`;
-  const listFile = path.join(outDir, 'files.json');
-  fs.writeFileSync(listFile, JSON.stringify(files));
+  return ['-e', code];
+}
+
+/** (a) bare nodejieba.cut, in a child so its memory and dictionary load are its own. */
+function bareCut(files) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['-e', code.replace('JSON.parse(process.argv[1])', `JSON.parse(fs.readFileSync(${JSON.stringify(listFile)}, 'utf8'))`)], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(process.execPath, bareCutCommand(files), { cwd: root, encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(r.stderr);
   return { ...JSON.parse(r.stdout), wall };
 }
 
-/** `runs` runs of fn. */
-function repeat(fn) {
-  return Array.from({ length: runs }, fn);
+/** The files (sorted, as zhkg reads them) in `n` runs of consecutive files of about equal bytes. */
+function parts(files, n) {
+  const sizes = files.map((f) => fs.statSync(f).size);
+  const total = sizes.reduce((s, b) => s + b, 0);
+  const out = Array.from({ length: n }, () => []);
+  let seen = 0;
+  files.forEach((f, i) => {
+    out[Math.min(n - 1, Math.floor((seen * n) / total))].push(f);
+    seen += sizes[i];
+  });
+  return out;
+}
+
+/** Node child processes (argument lists) started at once; resolves with the seconds until the last ends. */
+function concurrently(commands) {
+  const t0 = process.hrtime.bigint();
+  return Promise.all(
+    commands.map(
+      (args) =>
+        new Promise((resolve, reject) => {
+          const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+          let err = '';
+          child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`node ${args.slice(0, 3).join(' ')} ... exited ${code}:\n${err}`))));
+        }),
+    ),
+  ).then(() => Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+/**
+ * The reference for (c): the corpus cut into `cores` parts, each given to its own one-thread
+ * process, all at once: (a'') bare-cut programs, (b'') zhkg extract --workers 1. No sharing, no
+ * coordination: what the cores give when every process pays its own start, dictionary load and JIT
+ * warm-up, and the processes share only the machine (caches, memory).
+ */
+async function split(c, name) {
+  const ps = parts(c.files, cores).filter((p) => p.length);
+  const bare = await concurrently(ps.map((files, k) => bareCutCommand(files, k)));
+  const one = await concurrently(
+    ps.map((files, k) => [cli, 'extract', ...files, '--workers', '1', '--out', path.join(outDir, `${name}-part${k}.jsonl`), '--quiet']),
+  );
+  for (let k = 0; k < ps.length; k++) fs.rmSync(path.join(outDir, `${name}-part${k}.jsonl`), { force: true });
+  return { bare, one };
+}
+
+/**
+ * `runs` rounds over corpus `c`, each running back to back: (a) bare cut, (b) one thread, (c) every
+ * core, then the split reference (a''), (b'') (see split).
+ */
+async function rounds(c, oneOut, manyOut, name) {
+  const out = [];
+  for (let k = 0; k < runs; k++) {
+    out.push({ a: bareCut(c.files), one: extract(c, 1, oneOut), many: extract(c, cores, manyOut), split: await split(c, name) });
+  }
+  return out;
+}
+
+/** What `cores` processes on a part each give, against one process on the whole (best of the rounds). */
+function splitLine(label, rs) {
+  const aw = Math.min(...rs.map((r) => r.a.wall));
+  const one = Math.min(...rs.map((r) => r.one.seconds));
+  const many = Math.min(...rs.map((r) => r.many.seconds));
+  const bare = Math.min(...rs.map((r) => r.split.bare));
+  const split1 = Math.min(...rs.map((r) => r.split.one));
+  return (
+    `${label}: the corpus in ${cores} parts, one process per part, all at once: bare-cut programs ${bare.toFixed(2)} s = ` +
+    `${(aw / bare).toFixed(2)} x (a'); zhkg extract --workers 1 ${split1.toFixed(2)} s = ${(one / split1).toFixed(2)} x (b); ` +
+    `(c) is ${(split1 / many).toFixed(2)} x that`
+  );
 }
 
 /** The best (least disturbed) of some runs, by `key`. */
@@ -154,11 +226,11 @@ async function endToEnd(c, label) {
   console.log(`(a)-(c): ${runs} rounds, each running (a), (b) and (c) back to back; times are the best of the rounds`);
   // Rounds, not all (a) runs then all (b) runs: this machine's speed drifts over minutes, and a ratio
   // of runs made in the same minute is not skewed by it. The same bare-cut runs give both baselines.
-  const rounds = repeat(() => ({ a: bareCut(c.files), one: extract(c, 1, 'one.jsonl'), many: extract(c, cores, 'many.jsonl') }));
-  const a = best(rounds.map((r) => r.a));
-  const aw = best(rounds.map((r) => r.a), (r) => r.wall);
-  const one = best(rounds.map((r) => r.one));
-  const many = best(rounds.map((r) => r.many));
+  const rounds1 = await rounds(c, 'one.jsonl', 'many.jsonl', 'split-1x');
+  const a = best(rounds1.map((r) => r.a));
+  const aw = best(rounds1.map((r) => r.a), (r) => r.wall);
+  const one = best(rounds1.map((r) => r.one));
+  const many = best(rounds1.map((r) => r.many));
   // CPU s: the process's user + system time, all its threads (V8's compiler and GC threads included)
   const rows = [
     ['(a) nodejieba.cut, bare: cut calls', a.seconds, a.rssMB, '1.00 (baseline)', NaN],
@@ -185,7 +257,10 @@ async function endToEnd(c, label) {
   }
   const result = { articles, mb, cores, cpu: os.cpus()[0].model, node: process.version, runs, bare: a, bareProgram: { s: aw.wall, cpu: aw.cpu }, one: { s: one.seconds, rss: one.rssMB, cpu: one.cpu }, many: { s: many.seconds, rss: many.rssMB, cpu: many.cpu }, e2e1: { s: e2e.seconds } };
   console.log(`\n${ratios('ratios', { seconds: a.seconds, wall: aw.wall }, one, many)}`);
-  for (const [k, r] of rounds.entries()) console.log(ratios(`  round ${k + 1}`, r.a, r.one, r.many));
+  for (const [k, r] of rounds1.entries()) console.log(ratios(`  round ${k + 1}`, r.a, r.one, r.many));
+  console.log(splitLine('reference for (c)', rounds1));
+  for (const [k, r] of rounds1.entries()) console.log(splitLine(`  round ${k + 1}`, [r]));
+  result.split = { bare: Math.min(...rounds1.map((r) => r.split.bare)), one: Math.min(...rounds1.map((r) => r.split.one)) };
 
   if (scale10) {
     const c10 = corpus(articles * 10);
@@ -194,11 +269,7 @@ async function endToEnd(c, label) {
     // (a)-(c) at 10x, in rounds as at 1x (the machine's speed drifts over minutes, so (c) is timed
     // again next to (b) rather than taken from the end-to-end run): per-thread start-up (jieba load,
     // JIT warm-up) weighs less at this size
-    const rounds10 = repeat(() => ({
-      a: bareCut(c10.files),
-      one: extract(c10, 1, 'scratch-10x.jsonl'),
-      many: extract(c10, cores, 'scratch-10x.jsonl'),
-    }));
+    const rounds10 = await rounds(c10, 'scratch-10x.jsonl', 'scratch-10x.jsonl', 'split-10x');
     fs.rmSync(path.join(outDir, 'scratch-10x.jsonl'), { force: true });
     const a10 = { ...best(rounds10.map((r) => r.a)), wall: best(rounds10.map((r) => r.a), (r) => r.wall).wall };
     const one10 = best(rounds10.map((r) => r.one));
@@ -217,7 +288,14 @@ async function endToEnd(c, label) {
     console.log(`10x, best of ${runs} rounds: (a) cut calls ${a10.seconds.toFixed(1)} s, (a') whole program ${a10.wall.toFixed(1)} s, (b) 1 thread ${one10.seconds.toFixed(1)} s (CPU ${one10.cpu.toFixed(1)} s), (c) ${cores} workers ${many10.seconds.toFixed(1)} s (CPU ${many10.cpu.toFixed(1)} s)`);
     console.log(ratios('ratios at 10x', a10, one10, many10));
     for (const [k, r] of rounds10.entries()) console.log(ratios(`  round ${k + 1}`, r.a, r.one, r.many));
-    result.scale10 = { bare: { s: a10.seconds, wall: a10.wall }, one: { s: one10.seconds, rss: one10.rssMB }, many: { s: many10.seconds, rss: many10.rssMB } };
+    console.log(splitLine('reference for (c) at 10x', rounds10));
+    for (const [k, r] of rounds10.entries()) console.log(splitLine(`  round ${k + 1}`, [r]));
+    result.scale10 = {
+      bare: { s: a10.seconds, wall: a10.wall },
+      one: { s: one10.seconds, rss: one10.rssMB },
+      many: { s: many10.seconds, rss: many10.rssMB },
+      split: { bare: Math.min(...rounds10.map((r) => r.split.bare)), one: Math.min(...rounds10.map((r) => r.split.one)) },
+    };
     const brief = (x) => x && { s: x.seconds, rssMB: x.rssMB };
     result.e2e1 = { s: e2e.seconds, extract: brief(e2e.extract), load: brief(e2e.load), graph: brief(e2e.graph) };
     result.e2e10 = { s: e2e10.seconds, extract: brief(e2e10.extract), load: brief(e2e10.load), graph: brief(e2e10.graph) };
