@@ -10,6 +10,7 @@
  */
 import { expect } from 'chai';
 import { Worker } from 'node:worker_threads';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import nodejieba from 'nodejieba';
@@ -223,5 +224,44 @@ describe('segment: one jieba dictionary per process, shared by worker threads', 
     const after = binding.zhkgDictionaryStats!();
     expect(after.shared).to.equal(true);
     expect(after.builds).to.equal(before.builds);
+  });
+
+  it('the dictionary outlives the threads that loaded it: a second pool, started after the first ended, builds nothing', function () {
+    const why = sharingUnavailable();
+    if (why) {
+      console.log(`      (skipped: ${why})`);
+      this.skip();
+    }
+    // a child process whose main thread never loads jieba (this one has): one worker loads and
+    // exits, then a second one loads. Without the registry's kept reference the first worker's
+    // exit freed the dictionary (~0.12 s) and the second built it again (~0.4 s).
+    const child = `
+      const { Worker } = require('node:worker_threads');
+      const paths = ${JSON.stringify({ nodejieba: require.resolve('nodejieba'), binding: bindingPath })};
+      const load = () => new Promise((resolve, reject) => {
+        const w = new Worker(
+          'const p = ' + JSON.stringify(paths) + '; const j = require(p.nodejieba); j.load();' +
+          'require("node:worker_threads").parentPort.postMessage({ cut: j.cut("二七区委书记陈红民到嵩山路街道调研").join("/"), stats: require(p.binding).zhkgDictionaryStats() });',
+          { eval: true });
+        let got = null;
+        w.on('message', (m) => (got = m));
+        w.on('error', reject);
+        w.on('exit', () => resolve(got));
+      });
+      (async () => {
+        const first = await load();
+        const second = await load();
+        process.stdout.write(JSON.stringify({ first, second }));
+      })();`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', child], { encoding: 'utf8', timeout: 60000 })) as {
+      first: { cut: string; stats: DictionaryStats };
+      second: { cut: string; stats: DictionaryStats };
+    };
+    expect(out.first.cut.split('/').join('')).to.equal('二七区委书记陈红民到嵩山路街道调研');
+    expect(out.second.cut).to.equal(out.first.cut);
+    expect(out.first.stats.builds, 'built by the first worker').to.equal(1);
+    expect(out.second.stats.builds, 'built again by the second worker').to.equal(1);
+    expect(out.second.stats.shares, 'the second worker served the kept dictionary').to.equal(1);
+    expect(out.second.stats.live).to.equal(1);
   });
 });
