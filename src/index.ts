@@ -9,7 +9,7 @@ export { extractFiles, emptySummary } from './pipeline';
 export type { ExtractOptions, ExtractSummary } from './pipeline';
 export { ingestFile, ingestText, listInputs, sourcePosition } from './ingest';
 export { validateArticleFacts } from './schemas';
-export { extractFilesParallel } from './parallel';
+export { defaultWorkersFor, extractFilesParallel } from './parallel';
 export { extractArticle } from './extract';
 export { resolveArticle } from './resolve';
 export { articleToGraph } from './resolve/to-graph';

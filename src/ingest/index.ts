@@ -51,6 +51,8 @@ export interface ListedInputs {
   /** Inputs that could not be opened (missing, unreadable folders). */
   rejected: number;
   diagnostics: Diagnostic[];
+  /** The listed files' total size in bytes (from the stats the listing makes anyway). */
+  bytes: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export function listInputs(inputs: string[]): ListedInputs {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   let rejected = 0;
+  let bytes = 0;
   const walk = (dir: string) => {
     let names: string[];
     try {
@@ -97,15 +100,21 @@ export function listInputs(inputs: string[]): ListedInputs {
       if (!isPageName(name)) continue;
       const p = join(dir, name);
       let isDir = false;
+      let size = 0;
       try {
-        isDir = statSync(p).isDirectory();
+        const st = statSync(p);
+        isDir = st.isDirectory();
+        size = st.size;
       } catch {
         /* reported when ingested */
       }
       if (isDir) {
         if (FILE_LIKE_NAME.test(name)) diagnostics.push(folderNamedLikeFile(p));
         walk(p);
-      } else files.push(p);
+      } else {
+        files.push(p);
+        bytes += size;
+      }
     }
   };
   for (const input of inputs) {
@@ -125,9 +134,12 @@ export function listInputs(inputs: string[]): ListedInputs {
     if (st.isDirectory()) {
       if (FILE_LIKE_NAME.test(basename(input))) diagnostics.push(folderNamedLikeFile(input));
       walk(input);
-    } else files.push(input);
+    } else {
+      files.push(input);
+      bytes += st.size;
+    }
   }
-  return { files, rejected, diagnostics };
+  return { files, rejected, diagnostics, bytes };
 }
 
 const READERS: Record<SourceFormat, (lines: string[]) => Unit[]> = { ocr: readOcrLines, markdown: readMarkdownLines, plain: readPlainLines };

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { addSummary, emptySummary, startRun } from '../pipeline';
+import { listInputs } from '../ingest';
 import type { ExtractOptions, ExtractSummary } from '../pipeline';
 import type { ArticleFacts } from '../types';
 import type { WorkMode, WorkResult } from './worker';
@@ -20,6 +21,43 @@ export interface ParallelOptions extends ExtractOptions {
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * Each thread's speed with every core busy, against alone: two one-thread processes on the 2-core
+ * bench machine each ran 15% slower than one alone (shared caches and memory; pure computation
+ * scales 2.0x there).
+ */
+const BUSY_EFFICIENCY = 0.85;
+
+/**
+ * Input size at which 2 workers became as fast as one thread on the 2-core bench machine: 13 MB of
+ * bench corpus (10.5 MB: one thread 5% faster; 15.8 MB: 2 workers 6% faster). Workers pay a start
+ * one thread does not: the thread and its isolate, and above all its own JIT warm-up, competing for
+ * the cores (see the README's Benchmarks).
+ */
+const CROSSOVER_2_CORES = 12 << 20;
+
+/**
+ * Below this many bytes of input, one thread beats `cores` workers. One thread takes F + x·s, N
+ * workers about F + W + x·s / (N·e) (W their start, e = BUSY_EFFICIENCY): they cross at
+ * x = W / (s·(1 − 1/(N·e))). W and s are taken from the 2-core measurement (CROSSOVER_2_CORES) and
+ * the size scaled to N cores: 12 MiB at 2, ~7 at 4, ~6 at 8. (Measured on 2 cores only.)
+ */
+export function smallInputBytes(cores: number): number {
+  if (cores < 2) return Infinity;
+  const share = (n: number) => 1 - 1 / (n * BUSY_EFFICIENCY);
+  return Math.round((CROSSOVER_2_CORES * share(2)) / share(cores));
+}
+
+/**
+ * The thread count `zhkg extract` uses unless told: the core count, or 1 when the inputs (files, or
+ * the pages in folders) total less than smallInputBytes: a few pages extract faster on the thread
+ * that reads them than on workers that must start first.
+ */
+export function defaultWorkersFor(inputs: string[]): number {
+  const cores = defaultWorkers();
+  return listInputs(inputs).bytes < smallInputBytes(cores) ? 1 : cores;
 }
 
 /**

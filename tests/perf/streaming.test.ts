@@ -5,12 +5,13 @@
  * article texts; the layout's work is bounded; the loader writes one row per relationship id.
  */
 import { expect } from 'chai';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { extractFiles } from '../../src/pipeline';
-import { extractFilesParallel, tasksOf, TASK_BYTES } from '../../src/parallel';
+import { defaultWorkers, defaultWorkersFor, extractFilesParallel, smallInputBytes, tasksOf, TASK_BYTES } from '../../src/parallel';
+import { listInputs } from '../../src/ingest';
 import { buildGraph, buildGraphFromInputs, readLinesSync, toJson } from '../../src/graph';
 import { layoutIterations, LAYOUT_BUDGET } from '../../src/graph/style';
 import { batchRows } from '../../src/neo4j/load';
@@ -100,6 +101,34 @@ describe('perf: parallel extraction', function () {
     } finally {
       rmSync(bad, { force: true });
     }
+  });
+
+  it('the default thread count: one thread for a few pages, every core once the input reaches smallInputBytes', () => {
+    const cores = defaultWorkers();
+    // six sample pages (~100 KB): one thread
+    const pages = readdirSync(dir).map((f) => statSync(join(dir, f)).size);
+    expect(listInputs([dir]).bytes).to.equal(pages.reduce((a, b) => a + b, 0));
+    expect(defaultWorkersFor([dir])).to.equal(1);
+    // a folder of pages (sparse files: only their sizes are read here) just under, then at, the size
+    const big = mkdtempSync(join(tmpdir(), 'zhkg-default-workers-'));
+    try {
+      const limit = smallInputBytes(Math.max(2, cores));
+      const a = join(big, 'sub', 'a.txt');
+      mkdirSync(join(big, 'sub'));
+      writeFileSync(a, '');
+      truncateSync(a, limit - 1);
+      expect(listInputs([big, join(big, 'missing.txt')]).bytes, 'nested pages count, missing ones do not').to.equal(limit - 1);
+      expect(defaultWorkersFor([big])).to.equal(1);
+      writeFileSync(join(big, 'b.txt'), 'x');
+      expect(defaultWorkersFor([big])).to.equal(cores);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+    // the size falls with more cores (each worker's share of the work shrinks), never below ~5 MB
+    expect(smallInputBytes(1)).to.equal(Infinity);
+    expect(smallInputBytes(2)).to.equal(12 << 20);
+    expect(smallInputBytes(4)).to.be.within(6 << 20, 8 << 20);
+    expect(smallInputBytes(64)).to.be.within(5 << 20, smallInputBytes(8));
   });
 
   it('tasks for the workers: consecutive files in input order, split so that every worker gets some', () => {
