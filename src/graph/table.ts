@@ -1,21 +1,25 @@
 /** Plain-text tables that line up with Chinese text (wide characters take two columns). */
 
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
+/** Columns a code point takes in a terminal: 0 (controls, combining marks, zero-width space), 1, or 2 (wide: CJK, Hangul, full-width forms, emoji). */
+function columns(c: number): number {
+  if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c < 0x370) || c === 0x200b) return 0;
+  const wide =
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6) ||
+    (c >= 0x1f300 && c <= 0x1faff) ||
+    (c >= 0x20000 && c <= 0x3fffd);
+  return wide ? 2 : 1;
 }
 
+/** Columns a string takes in a terminal (the plain-text tables here and in `zhkg query`). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+  for (const ch of s) w += columns(ch.codePointAt(0) ?? 0);
   return w;
 }
 
@@ -26,7 +30,7 @@ export function fit(s: string, max: number): string {
   let out = '';
   let w = 0;
   for (const ch of clean) {
-    const cw = isWide(ch.codePointAt(0) ?? 0) ? 2 : 1;
+    const cw = columns(ch.codePointAt(0) ?? 0);
     if (w + cw > max - 1) break;
     out += ch;
     w += cw;

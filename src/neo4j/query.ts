@@ -3,6 +3,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { toParam, toPlain } from './values';
+import { displayWidth, fit } from '../graph/table';
 
 /** `k=v` -> [k, value]; the value is parsed as JSON when it is JSON (10, true, "x", [1,2]), else kept as a string. */
 export function parseParam(spec: string): [string, unknown] {
@@ -42,39 +43,9 @@ export async function runQuery(driver: Driver, cypher: string, params: Record<st
   }
 }
 
-/** Display width: CJK and other wide characters take two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c < 0x370) || c === 0x200b) continue;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) ||
-      (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-      (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe30 && c <= 0xfe4f) ||
-      (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) ||
-      (c >= 0x1f300 && c <= 0x1faff) ||
-      (c >= 0x20000 && c <= 0x3fffd);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
+/** A value as one table cell: text, or JSON for anything else; cut at `max` columns (graph/table.ts's fit). */
 function cell(v: unknown, max: number): string {
-  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  s = s.replace(/[\r\n\t]+/g, ' ');
-  if (displayWidth(s) > max) {
-    let out = '';
-    for (const ch of s) {
-      if (displayWidth(out + ch) > max - 1) break;
-      out += ch;
-    }
-    s = `${out}…`;
-  }
-  return s;
+  return fit(v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v), max);
 }
 
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
