@@ -223,7 +223,7 @@ async function endToEnd(c, label) {
   const mb = c.bytes / 1e6;
   console.log(`bench: ${articles} articles, ${mb.toFixed(1)} MB in ${c.files.length} pages; ${cores} cores (${os.cpus()[0].model}), node ${process.version}`);
 
-  console.log(`(a)-(c): ${runs} rounds, each running (a), (b) and (c) back to back; times are the best of the rounds`);
+  console.log(`(a)-(c): ${runs} rounds, each running (a), (b), (c) and the reference for (c), (a'') and (b''), back to back; times are the best of the rounds`);
   // Rounds, not all (a) runs then all (b) runs: this machine's speed drifts over minutes, and a ratio
   // of runs made in the same minute is not skewed by it. The same bare-cut runs give both baselines.
   const rounds1 = await rounds(c, 'one.jsonl', 'many.jsonl', 'split-1x');
