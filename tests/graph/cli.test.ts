@@ -98,9 +98,23 @@ describe('graph CLI', function () {
     expect(r.stdout).to.contain('graph:    17 nodes').and.contain('32 relationships');
     expect(r.stdout).to.contain('Neo4j: skipped (--no-neo4j)');
     // Not a terminal: plain progress lines, no carriage returns.
-    expect(r.stderr).to.contain('regenerate: [1/6] extracting');
-    expect(r.stderr).to.contain('regenerate: [6/6] writing report.html');
+    expect(r.stderr).to.contain('regenerate: [1/5] extracting');
+    expect(r.stderr).to.contain('regenerate: [5/5] writing report.html');
     expect(r.stderr).to.not.contain('\r');
+  });
+
+  it('zhkg regenerate over pages: its articles.jsonl is what zhkg extract writes, and its graph what zhkg export builds from it', () => {
+    const out = join(dir, 'out-pages');
+    const r = zhkg(['regenerate', '--no-neo4j', '--out', out, join(ROOT, 'corpus')]);
+    expect(r.status, r.stderr).to.equal(0);
+    const extracted = zhkg(['extract', join(ROOT, 'corpus'), '--quiet']);
+    expect(extracted.status, extracted.stderr).to.equal(0);
+    expect(extracted.stdout.split('\n').filter(Boolean).length).to.equal(11);
+    expect(readFileSync(join(out, 'articles.jsonl'), 'utf8')).to.equal(extracted.stdout);
+    // the graph regenerate built as the articles came equals the one built from the file afterwards
+    const again = join(dir, 'again.json');
+    expect(zhkg(['export', '--format', 'json', '--out', again, join(out, 'articles.jsonl')]).status).to.equal(0);
+    expect(readFileSync(join(out, 'graph.json'), 'utf8')).to.equal(readFileSync(again, 'utf8'));
   });
 
   it('zhkg regenerate with Neo4j unreachable: exit 3, the offline outputs are written all the same', () => {

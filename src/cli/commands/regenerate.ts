@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { Command } from '../command';
 import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
-import { formatDiagnostic, formatSummary, write } from '../output';
+import { formatDiagnostic, formatSummary } from '../output';
 import {
   analyze,
   buildGraph,
@@ -18,9 +18,10 @@ import {
   writeExport,
   buildReport,
   coappearanceGexfChunks,
+  createGraph,
   writeChunksToFile,
 } from '../../graph';
-import type { ArticleFacts } from '../../types';
+import { emptySummary } from '../../pipeline';
 
 const help = `usage: zhkg regenerate [DIR|FILE ...] [--out DIR] [--no-neo4j] [--keep-server] [--seed S] [--date YYYY-MM-DD] [--home NAME]
 
@@ -109,7 +110,8 @@ interface Neo4jResult {
   counts?: { nodes: number; relationships: number };
 }
 
-async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, prune: boolean, progress: Progress): Promise<Neo4jResult> {
+/** Load articles.jsonl (`total` articles), read back as a stream, into Neo4j. */
+async function loadIntoNeo4j(jsonlPath: string, total: number, keepServer: boolean, prune: boolean, progress: Progress): Promise<Neo4jResult> {
   // Loaded lazily: --no-neo4j runs need neither the driver nor Java.
   const client = require('../../neo4j/client') as typeof import('../../neo4j/client');
   const bundled = require('../../neo4j/bundled') as typeof import('../../neo4j/bundled');
@@ -128,10 +130,10 @@ async function loadIntoNeo4j(articles: ArticleFacts[], keepServer: boolean, prun
   try {
     progress.detail(`Neo4j at ${client.safeUri(conn.config.uri)}: schema`);
     await schema.ensureSchema(conn.driver, conn.config.database);
-    const summary = await load.loadArticles(conn.driver, articles, {
+    const summary = await load.loadArticles(conn.driver, readArticles([jsonlPath]), {
       database: conn.config.database,
       prune,
-      onBatch: (s) => progress.detail(`Neo4j: ${s.loaded + s.replaced + s.skipped}/${articles.length} articles`),
+      onBatch: (s) => progress.detail(`Neo4j: ${s.loaded + s.replaced + s.skipped}/${total} articles`),
     });
     const counts = await load.graphCounts(conn.driver, conn.config.database);
     return {
@@ -165,35 +167,38 @@ const command: Command = {
     const inputs = positionals.length ? positionals : ['corpus'];
     const outDir = str(options.out) ?? join('graph', 'out');
     const useNeo4j = !options['no-neo4j'];
-    const progress = new Progress(io.stderr, useNeo4j ? 7 : 6);
+    const progress = new Progress(io.stderr, useNeo4j ? 6 : 5);
     mkdirSync(outDir, { recursive: true });
 
-    // 1. corpus -> articles -> facts (streamed to articles.jsonl as they come)
-    progress.start(`extracting ${inputs.join(' ')}`);
+    // 1. corpus -> articles -> facts, streamed: each article is written to articles.jsonl and
+    // merged into the graph as it comes, then dropped (memory holds the graph, never the corpus)
+    progress.start(`extracting ${inputs.join(' ')} into articles.jsonl and the graph`);
     const jsonlPath = join(outDir, 'articles.jsonl');
-    const jsonl = createWriteStream(jsonlPath);
-    const articles: ArticleFacts[] = [];
     const diagnostics: string[] = [];
     const run = readArticles(inputs, { date, home: str(options.home), onDiagnostic: (d) => diagnostics.push(formatDiagnostic(d)) });
-    let step = run.next();
-    while (!step.done) {
-      articles.push(step.value);
-      await write(jsonl, `${JSON.stringify(step.value)}\n`);
-      if (articles.length % 10 === 0) progress.detail(`extracting: ${articles.length} articles`);
-      step = run.next();
+    const graph = createGraph();
+    const stats = { nodeRecords: 0, edgeRecords: 0 };
+    let summary = emptySummary();
+    let n = 0;
+    function* lines(): Generator<string> {
+      let step = run.next();
+      while (!step.done) {
+        const built = buildGraph([step.value], graph, { keepArticles: false }).stats;
+        stats.nodeRecords += built.nodeRecords;
+        stats.edgeRecords += built.edgeRecords;
+        yield `${JSON.stringify(step.value)}\n`;
+        if (++n % 10 === 0) progress.detail(`extracting: ${n} articles`);
+        step = run.next();
+      }
+      summary = step.value;
     }
-    await new Promise<void>((res, rej) => jsonl.end((err?: Error | null) => (err ? rej(err) : res())));
-    const summary = step.value;
+    writeChunksToFile(jsonlPath, lines());
     progress.done(`${formatSummary(summary)} -> ${jsonlPath}`);
     for (const d of diagnostics) io.stderr.write(`${d}\n`);
-
-    // 2. facts -> Graphology
-    progress.start('building the graph');
-    const { graph, stats } = buildGraph(articles);
     const counts = graphCounts(graph);
     progress.done(`graph: ${counts.nodes} nodes, ${counts.edges} relationships (from ${stats.nodeRecords} node and ${stats.edgeRecords} relationship records)`);
 
-    // 3. facts -> Neo4j
+    // 2. facts -> Neo4j, read back from articles.jsonl (streamed)
     let neo4jFailed = false;
     let neo4jLine = 'Neo4j: skipped (--no-neo4j)';
     if (useNeo4j) {
@@ -201,7 +206,7 @@ const command: Command = {
       try {
         // the corpus is the whole truth: articles gone from it leave the database too, unless a
         // file was rejected this time (its articles would be deleted for a read error)
-        const r = await loadIntoNeo4j(articles, !!options['keep-server'], summary.filesRejected === 0, progress);
+        const r = await loadIntoNeo4j(jsonlPath, summary.articles, !!options['keep-server'], summary.filesRejected === 0, progress);
         const same = r.counts && r.counts.nodes === counts.nodes && r.counts.relationships === counts.edges;
         neo4jLine = `${r.message} (${same ? 'the same as the Graphology graph' : 'differs from the Graphology graph: the database also holds other or older articles'})`;
         progress.done(neo4jLine);
@@ -212,7 +217,7 @@ const command: Command = {
       }
     }
 
-    // 4. analyses
+    // 3. analyses
     progress.start('analysing');
     const seed = str(options.seed);
     const analysis = analyze(graph, { seed });
@@ -223,7 +228,7 @@ const command: Command = {
         `${analysis.communities.length} communities -> analysis.json, analysis/ (${analysisFiles.length} CSV)`,
     );
 
-    // 5. layout, 6. exports
+    // 4. layout, 5. exports
     progress.start('laying out (ForceAtlas2)');
     const positions = layoutPositions(graph);
     progress.done(`layout: ${Object.keys(positions).length} positions`);
@@ -237,7 +242,7 @@ const command: Command = {
     writeChunksToFile(coPath, coappearanceGexfChunks(graph, { seed, analysis: analysis.coappearance }));
     progress.done(`exports: ${EXPORT_FORMATS.map((f) => EXPORT_NAMES[f]).join(', ')}, coappearance.gexf (person network)`);
 
-    // 7. report
+    // 6. report
     progress.start('writing report.html');
     const reportPath = join(outDir, 'report.html');
     writeFileSync(reportPath, buildReport(graph, analysis, { positions }));
