@@ -55,7 +55,7 @@ export function addSummary(into: ExtractSummary, s: ExtractSummary): void {
 export function startRun(
   inputs: string[],
   opts: Pick<ExtractOptions, 'onDiagnostic'>,
-): { summary: ExtractSummary; report: (d: Diagnostic) => void; files: string[] } {
+): { summary: ExtractSummary; report: (d: Diagnostic) => void; files: string[]; sizes: number[] } {
   const summary = emptySummary();
   const report = (d: Diagnostic) => {
     summary.diagnostics.push(d);
@@ -65,7 +65,7 @@ export function startRun(
   listed.diagnostics.forEach(report);
   summary.filesRead += listed.rejected;
   summary.filesRejected += listed.rejected;
-  return { summary, report, files: listed.files };
+  return { summary, report, files: listed.files, sizes: listed.sizes };
 }
 
 /**

@@ -19,10 +19,9 @@ const LIST_SEP = '、';
 const ETC = '等'.charCodeAt(0);
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
-/** 和与及 */
 const CLAUSE_OR_STOP = charTable(',，;；:：。');
-/** Characters after a list item that end it: 、和及与等,，。 */
-const SEP_AFTER_CODE = charTable('、和及与等,，。');
+/** Characters after a list item that end it, besides the conjunctions (rule-words.txt, kind conj): 、等,，。 */
+const SEP_AFTER_CODE = charTable('、等,，。');
 const LIST_SEP_CODE = LIST_SEP.charCodeAt(0);
 const NAME_TAGS = new Set(['ns', 'nr', 'nrt', 'nz', 'x', 'j', 'nt', 'nrfg']);
 /** jieba tags of function words (pronoun, adverb, preposition, conjunction, measure, particles …). */
@@ -75,7 +74,7 @@ function extendLeft(ctx: Ctx, ss: number, floor: number, head: SuffixInfo, admin
   if (head.type === 'Place') {
     let k = ss - 1;
     while (k >= floor && k > ss - 6 && isCJKCode(ctx.V.charCodeAt(k)) && !ctx.claimed[k]) k--;
-    if (k >= floor && ctx.V.charCodeAt(k) === LIST_SEP_CODE && ss - k - 1 >= Math.max(2, head.minstem) && (sepAfterAt(ctx.V, ss + head.word.length) || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
+    if (k >= floor && ctx.V.charCodeAt(k) === LIST_SEP_CODE && ss - k - 1 >= Math.max(2, head.minstem) && (sepAfterAt(ctx, ss + head.word.length) || (head.admin && ss - k - 1 <= 3 && plainStem(ctx, k + 1, ss + head.word.length)))) {
       return extendedTo(k + 1, true);
     }
   }
@@ -106,9 +105,11 @@ function extendedTo(start: number, listItem: boolean): { start: number; listItem
   return extended;
 }
 
-/** A character that ends a list item (SEP_AFTER) is at i (none past the end). */
-function sepAfterAt(V: string, i: number): boolean {
-  return i < V.length && SEP_AFTER_CODE[V.charCodeAt(i)] === 1;
+/** A character that ends a list item (SEP_AFTER_CODE, or a conjunction) is at i (none past the end). */
+function sepAfterAt(ctx: Ctx, i: number): boolean {
+  if (i >= ctx.V.length) return false;
+  const c = ctx.V.charCodeAt(i);
+  return SEP_AFTER_CODE[c] === 1 || ctx.d.codes.conj[c] === 1;
 }
 
 

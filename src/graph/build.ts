@@ -110,17 +110,26 @@ export function buildGraph(
   opts: { keepArticles?: boolean } = {},
 ): BuildResult {
   const keep = opts.keepArticles ?? true;
-  const stats: BuildStats = { articles: 0, nodeRecords: 0, edgeRecords: 0 };
+  const stats = emptyBuildStats();
   const kept: ArticleFacts[] = [];
   for (const a of articles) {
-    const ag = articleToGraph(a);
-    addArticleGraph(graph, ag);
-    stats.articles++;
-    stats.nodeRecords += ag.nodes.length;
-    stats.edgeRecords += ag.edges.length;
+    addArticle(graph, a, stats);
     if (keep) kept.push(a);
   }
   return { graph, stats, articles: kept };
+}
+
+export function emptyBuildStats(): BuildStats {
+  return { articles: 0, nodeRecords: 0, edgeRecords: 0 };
+}
+
+/** Merge one article into the graph, counting it in `stats` (what buildGraph does for each). */
+export function addArticle(graph: KgGraph, article: ArticleFacts, stats: BuildStats): void {
+  const ag = articleToGraph(article);
+  addArticleGraph(graph, ag);
+  stats.articles++;
+  stats.nodeRecords += ag.nodes.length;
+  stats.edgeRecords += ag.edges.length;
 }
 
 /** Neo4j-style label list of a node: primary label first, then the extra labels (sorted). */

@@ -51,7 +51,9 @@ export interface ListedInputs {
   /** Inputs that could not be opened (missing, unreadable folders). */
   rejected: number;
   diagnostics: Diagnostic[];
-  /** The listed files' total size in bytes (from the stats the listing makes anyway). */
+  /** Each listed file's size in bytes (0 when it could not be stat'ed), from the stats the listing makes anyway. */
+  sizes: number[];
+  /** Their sum. */
   bytes: number;
 }
 
@@ -81,12 +83,19 @@ function isPageName(name: string): boolean {
 /**
  * Expand the command-line inputs: files as given, folders walked (sorted, recursively; hidden files
  * and sidecar .json files skipped). Inputs that cannot be opened are counted and reported.
+ * `stopAt`: stop listing once the files listed reach this many bytes (a size check needs no more).
  */
-export function listInputs(inputs: string[]): ListedInputs {
+export function listInputs(inputs: string[], stopAt = Infinity): ListedInputs {
   const files: string[] = [];
+  const sizes: number[] = [];
   const diagnostics: Diagnostic[] = [];
   let rejected = 0;
   let bytes = 0;
+  const add = (file: string, size: number) => {
+    files.push(file);
+    sizes.push(size);
+    bytes += size;
+  };
   const walk = (dir: string) => {
     let names: string[];
     try {
@@ -97,6 +106,7 @@ export function listInputs(inputs: string[]): ListedInputs {
       return;
     }
     for (const name of names) {
+      if (bytes >= stopAt) return;
       if (!isPageName(name)) continue;
       const p = join(dir, name);
       let isDir = false;
@@ -111,13 +121,11 @@ export function listInputs(inputs: string[]): ListedInputs {
       if (isDir) {
         if (FILE_LIKE_NAME.test(name)) diagnostics.push(folderNamedLikeFile(p));
         walk(p);
-      } else {
-        files.push(p);
-        bytes += size;
-      }
+      } else add(p, size);
     }
   };
   for (const input of inputs) {
+    if (bytes >= stopAt) break;
     let st;
     try {
       st = statSync(input);
@@ -134,12 +142,9 @@ export function listInputs(inputs: string[]): ListedInputs {
     if (st.isDirectory()) {
       if (FILE_LIKE_NAME.test(basename(input))) diagnostics.push(folderNamedLikeFile(input));
       walk(input);
-    } else {
-      files.push(input);
-      bytes += st.size;
-    }
+    } else add(input, st.size);
   }
-  return { files, rejected, diagnostics, bytes };
+  return { files, sizes, rejected, diagnostics, bytes };
 }
 
 const READERS: Record<SourceFormat, (lines: string[]) => Unit[]> = { ocr: readOcrLines, markdown: readMarkdownLines, plain: readPlainLines };

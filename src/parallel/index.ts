@@ -57,7 +57,8 @@ export function smallInputBytes(cores: number): number {
  */
 export function defaultWorkersFor(inputs: string[]): number {
   const cores = defaultWorkers();
-  return listInputs(inputs).bytes < smallInputBytes(cores) ? 1 : cores;
+  const small = smallInputBytes(cores);
+  return listInputs(inputs, small).bytes < small ? 1 : cores;
 }
 
 /**
@@ -116,16 +117,10 @@ export const TASK_BYTES = 1 << 18;
 /**
  * The files cut into tasks of consecutive files, each up to TASK_BYTES but no more than an
  * eighth of a worker's share (so that small corpora still use every worker, and none waits long
- * for the last). A file that cannot be stat'ed counts as empty (its worker reports it).
+ * for the last). `sizes`: the files' sizes (listInputs gives them; stat'ed when not given). A file
+ * that cannot be stat'ed counts as empty (its worker reports it).
  */
-export function tasksOf(files: string[], workers: number): string[][] {
-  const sizes = files.map((f) => {
-    try {
-      return statSync(f).size;
-    } catch {
-      return 0;
-    }
-  });
+export function tasksOf(files: string[], workers: number, sizes: number[] = files.map(sizeOf)): string[][] {
   const total = sizes.reduce((s, b) => s + b, 0);
   const target = Math.max(1, Math.min(TASK_BYTES, total / (8 * workers)));
   const tasks: string[][] = [];
@@ -144,10 +139,18 @@ export function tasksOf(files: string[], workers: number): string[][] {
   return tasks;
 }
 
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 async function* runPool(inputs: string[], opts: ParallelOptions, mode: WorkMode): AsyncGenerator<WorkResult, ExtractSummary> {
-  const { summary, report, files } = startRun(inputs, opts);
+  const { summary, report, files, sizes } = startRun(inputs, opts);
   const wanted = Math.max(1, opts.workers ?? defaultWorkers());
-  const tasks = tasksOf(files, wanted);
+  const tasks = tasksOf(files, wanted, sizes);
   const n = Math.min(wanted, tasks.length || 1);
   const { onDiagnostic: _ignored, workers: _w, ...workerOptions } = opts;
   const pool = Array.from({ length: n }, () => new Worker(join(__dirname, 'worker.js'), { workerData: { ...workerOptions, mode } }));

@@ -6,8 +6,8 @@ import { EXIT } from '../command';
 import { parseArgs, str, UsageError } from '../args';
 import { formatDiagnostic, formatSummary } from '../output';
 import {
+  addArticle,
   analyze,
-  buildGraph,
   EXPORT_FORMATS,
   EXPORT_NAMES,
   formatInspections,
@@ -19,6 +19,7 @@ import {
   buildReport,
   coappearanceGexfChunks,
   createGraph,
+  emptyBuildStats,
   writeChunksToFile,
 } from '../../graph';
 import { emptySummary } from '../../pipeline';
@@ -177,17 +178,14 @@ const command: Command = {
     const diagnostics: string[] = [];
     const run = readArticles(inputs, { date, home: str(options.home), onDiagnostic: (d) => diagnostics.push(formatDiagnostic(d)) });
     const graph = createGraph();
-    const stats = { nodeRecords: 0, edgeRecords: 0 };
+    const stats = emptyBuildStats();
     let summary = emptySummary();
-    let n = 0;
     function* lines(): Generator<string> {
       let step = run.next();
       while (!step.done) {
-        const built = buildGraph([step.value], graph, { keepArticles: false }).stats;
-        stats.nodeRecords += built.nodeRecords;
-        stats.edgeRecords += built.edgeRecords;
+        addArticle(graph, step.value, stats);
         yield `${JSON.stringify(step.value)}\n`;
-        if (++n % 10 === 0) progress.detail(`extracting: ${n} articles`);
+        if (stats.articles % 10 === 0) progress.detail(`extracting: ${stats.articles} articles`);
         step = run.next();
       }
       summary = step.value;
